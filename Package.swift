@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "gestimum-conformance",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "GestimumEmulator", targets: ["GestimumEmulator"]),
+        .library(name: "Conformance", targets: ["Conformance"]),
+        .library(name: "GestimumServer", targets: ["GestimumServer"]),
+        .executable(name: "gestimum", targets: ["gestimum"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    ],
+    targets: [
+        // The reference emulator: request → lines → records → checks → store → journal → response.
+        .target(
+            name: "GestimumEmulator",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/demo.json")]
+        ),
+        // The conformance harness: scenarios → target → comparison → report.
+        .target(
+            name: "Conformance",
+            dependencies: [
+                "GestimumEmulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The emulator behind Hummingbird, on port 8080.
+        .target(
+            name: "GestimumServer",
+            dependencies: [
+                "GestimumEmulator",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "gestimum",
+            dependencies: [
+                "GestimumEmulator",
+                "Conformance",
+                "GestimumServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "GestimumEmulatorTests", dependencies: ["GestimumEmulator"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "GestimumEmulator"]),
+        .testTarget(
+            name: "GestimumServerTests",
+            dependencies: [
+                "GestimumServer", "Conformance", "GestimumEmulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

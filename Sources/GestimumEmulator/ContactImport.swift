@@ -1,0 +1,138 @@
+import GRDB
+import Logging
+
+/// The ImporterContacts task: opens the company, reads the lines, checks and
+/// stores the records, and writes the journal (spec §3 to §6).
+///
+/// All of one import happens in one write transaction of the company's
+/// database: requests on a company run one at a time, and the accepted
+/// records are committed together when the task ends, or not at all.
+public struct ContactImport: Sendable {
+    public static let companyFolder = "C:\\ProgramData\\Gestimum\\"
+
+    public let registry: CompanyRegistry
+    public let clock: any EmulatorClock
+    public let logger: Logger
+
+    public init(registry: CompanyRegistry, clock: any EmulatorClock, logger: Logger) {
+        self.registry = registry
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// `fichier` as a Windows path: in the default folder unless it has a `\` (D13).
+    public static func resolvePath(_ file: String) -> String {
+        file.contains("\\") ? file : companyFolder + file
+    }
+
+    public func run(_ request: ImportRequest) async throws -> ImportOutcome {
+        let path = Self.resolvePath(request.company.file)
+        var journal = Journal(timeline: clock.startImport(), timestamps: JournalTimestamp(timeZone: clock.timeZone))
+        journal.write(Messages.opening(path), at: .opening)
+        guard let company = registry.company(at: path) else {
+            return fail(Messages.unknownCompany(path), journal: journal, opened: false, path: path)
+        }
+        let lines = LineSplitter(separator: request.parameters.separator, delimiter: request.parameters.delimiter)
+            .split(request.parameters.lines)
+        let outcome = try await company.writer.write { [journal] db in
+            var journal = journal
+            return try self.runOpened(request, path: path, lines: lines, db: db, journal: &journal)
+        }
+        if case let .completed(_, imported, rejected) = outcome {
+            logger.info("import done", metadata: ["company": "\(path)", "imported": "\(imported)", "rejected": "\(rejected)"])
+        }
+        return outcome
+    }
+
+    private func fail(_ message: String, journal: Journal, opened: Bool, path: String) -> ImportOutcome {
+        var journal = journal
+        journal.write(message, at: .opened)
+        if opened { journal.write(Messages.closing(path), at: .opened) }
+        return .taskFailure(message: message, journal: journal.lines)
+    }
+
+    private func runOpened(
+        _ request: ImportRequest, path: String, lines: [SplitLine], db: Database, journal: inout Journal
+    ) throws -> ImportOutcome {
+        let store = CompanyStore(db: db)
+        if let failure = try openingFailure(request, path: path, store: store, journal: &journal) {
+            return fail(failure, journal: journal, opened: false, path: path)
+        }
+        journal.write(Messages.opened(path), at: .opened)
+        journal.write(Messages.taskStarted, at: .opened)
+
+        let reference = try store.referenceData()
+        var records = lines[...]
+        let names: [String]
+        if !request.parameters.fieldNames.isEmpty {
+            names = request.parameters.fieldNames.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            if request.parameters.header { records = records.dropFirst() }
+        } else if request.parameters.header {
+            if case let .values(header)? = records.first { names = header } else { names = [] }
+            records = records.dropFirst()
+        } else {
+            names = FieldList.structureOrder.split(separator: ";").map(String.init)
+        }
+        let fields = FieldList(names: names, customFields: reference.customFields)
+        for name in fields.ignoredNames {
+            journal.write(Messages.ignoredField(name), at: .opened)
+        }
+        if let duplicate = fields.duplicate {
+            return fail(Messages.duplicateField(duplicate), journal: journal, opened: true, path: path)
+        }
+
+        let validator = RecordValidator(fields: fields, reference: reference)
+        var writer = try ContactWriter(db: db, fields: fields)
+        var imported = 0
+        var rejections: [(number: Int, reason: String)] = []
+        for (offset, line) in records.enumerated() {
+            let number = offset + 1
+            guard case let .values(values) = line else {
+                rejections.append((number, Messages.unclosedDelimiter))
+                continue
+            }
+            guard values.count <= fields.columns.count else {
+                rejections.append((number, Messages.valueCount(values.count, fields.columns.count)))
+                continue
+            }
+            let record = ContactRecord(values: values, fields: fields, customFieldCount: reference.customFields.count)
+            if let reason = try validator.reason(for: record, contactExists: writer.contactExists) {
+                rejections.append((number, reason))
+                continue
+            }
+            try writer.store(record)
+            imported += 1
+        }
+
+        if rejections.isEmpty { journal.write(Messages.importSucceeded, at: .imported) }
+        journal.write(Messages.importedCount(imported), at: .imported)
+        journal.write(Messages.rejectedCount(rejections.count), at: .imported)
+        for rejection in rejections {
+            journal.write(Messages.lineRejected(rejection.number), at: .imported)
+            journal.write(rejection.reason, at: .imported)
+        }
+        journal.write(Messages.taskFinished, at: .imported)
+        journal.write(Messages.closing(path), at: .imported)
+        return .completed(journal: journal.lines, imported: imported, rejected: rejections.count)
+    }
+
+    /// The checks of spec §3 in order; closes the user's session when asked.
+    private func openingFailure(
+        _ request: ImportRequest, path: String, store: CompanyStore, journal: inout Journal
+    ) throws -> String? {
+        let user = request.company.user
+        guard let password = try store.password(of: user) else { return Messages.unknownUser(user) }
+        guard password == request.company.password else { return Messages.wrongPassword(user) }
+        let sessions = try store.sessions()
+        let isOwn = { (session: CompanyStore.Session) in session.user.lowercased() == user.lowercased() }
+        if sessions.contains(where: isOwn) {
+            guard request.company.disconnect else { return Messages.alreadyConnected(user) }
+            try store.closeSessions(of: user)
+            journal.write(Messages.disconnection(user), at: .opened)
+        }
+        let others = sessions.filter { !isOwn($0) }
+        if request.company.exclusive, !others.isEmpty { return Messages.othersConnected }
+        if others.contains(where: \.exclusive) { return Messages.heldExclusively(path) }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Logging
+
+/// The emulator's single entry point: raw HTTP in, raw HTTP out. The HTTP
+/// server and the runner's in-process target both call ``handle(_:)`` and
+/// nothing else, so they cannot drift.
+public final class Emulator: Sendable {
+    /// The default body limit (spec §8): 256 MiB.
+    public static let defaultMaxBodySize = 256 * 1024 * 1024
+
+    public let registry: CompanyRegistry
+    public let clock: any EmulatorClock
+    public let logger: Logger
+    public let maxBodySize: Int
+    private let sessions: SessionTable
+
+    public init(registry: CompanyRegistry, clock: any EmulatorClock, sessionIDs: SessionIDGenerator = .random(),
+                logger: Logger = Logger(label: "gestimum.emulator"), maxBodySize: Int = Emulator.defaultMaxBodySize) {
+        self.registry = registry
+        self.clock = clock
+        self.logger = logger
+        self.maxBodySize = maxBodySize
+        self.sessions = SessionTable(ids: sessionIDs)
+    }
+
+    /// Answers one request. Never throws: every failure is an HTTP answer.
+    public func handle(_ request: EmulatorRequest) async -> EmulatorResponse {
+        if request.body.count > maxBodySize {
+            return .json(413, ImportResponse.error(Messages.bodyTooLarge(maxBodySize)), session: nil)
+        }
+        let requested = request.header("Pragma").flatMap(SessionTable.requestedSession(inPragma:))
+        guard let session = sessions.session(named: requested, at: clock.now()) else {
+            return .json(403, .object([("SessionExpired", .string(Messages.sessionExpired))]), session: nil)
+        }
+        guard let route = DataSnapRoute(method: request.method, rawPath: request.path) else {
+            let path = String(request.path.prefix(while: { $0 != "?" }))
+            return .json(404, ImportResponse.error(Messages.pathNotFound(path)), session: session)
+        }
+        if route.names("Contacts", "Importer") {
+            return await importContacts(request.body, session: session)
+        }
+        if route.names("Outils", "Version") {
+            return .json(200, Self.toolAnswer(Messages.webServiceVersion), session: session)
+        }
+        if route.names("Outils", "VersionERP") {
+            return .json(200, Self.toolAnswer(registry.erpVersion), session: session)
+        }
+        return .json(500, ImportResponse.error(Messages.methodNotFound(route.className, route.methodName)), session: session)
+    }
+
+    private static func toolAnswer(_ message: String) -> JSONValue {
+        ImportResponse.wrap(.object([("resultat", .string(Messages.success)), ("message", .string(message))]))
+    }
+
+    private func importContacts(_ body: [UInt8], session: String) async -> EmulatorResponse {
+        let json: JSONValue
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            json = .null  // DataSnap: an empty body is a null parameter.
+        } else {
+            do { json = try JSONParser.parse(body) } catch {
+                return .json(500, ImportResponse.error(Messages.invalidJSON), session: session)
+            }
+        }
+        guard (ERPVersion.major(of: registry.erpVersion) ?? 0) >= ERPVersion.contactImportMajor else {
+            return .json(200, ImportResponse.body(for: .requestError(Messages.erpVersionTooOld), journal: false, statistics: false), session: session)
+        }
+        let request: ImportRequest
+        do { request = try RequestDecoder.decode(json) } catch {
+            return .json(200, ImportResponse.body(for: .requestError(error.message), journal: false, statistics: false), session: session)
+        }
+        do {
+            let outcome = try await ContactImport(registry: registry, clock: clock, logger: logger).run(request)
+            let body = ImportResponse.body(for: outcome, journal: request.parameters.journal, statistics: request.parameters.statistics)
+            return .json(200, body, session: session)
+        } catch {
+            logger.error("import failed", metadata: ["error": "\(error)"])
+            return .json(500, ImportResponse.error("\(error)"), session: session)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// Every French text the emulator writes, byte for byte as the behaviour
+/// spec gives it. No other file holds a French message.
+public enum Messages {
+    // MARK: Response words (spec §7, §8)
+    public static let success = "succès"
+    public static let failure = "échec"
+    public static let finished = "terminé"
+    public static let importedCountKey = "nombre_lignes_importées"
+    public static let rejectedCountKey = "nombre_lignes_non_importées"
+
+    // MARK: Journal (spec §6)
+    public static func opening(_ path: String) -> String { "Ouverture de la société \(path)" }
+    public static func disconnection(_ user: String) -> String { "Déconnexion de l'utilisateur \(user)" }
+    public static func opened(_ path: String) -> String { "Société \(path) ouverte" }
+    public static let taskStarted = "Lancement de la tâche ImporterContacts"
+    public static func ignoredField(_ name: String) -> String {
+        "Le champ \(name) n'existe pas dans la table CONTACTS : il est ignoré"
+    }
+    public static let importSucceeded = "L'import a été effectué avec succès."
+    public static func importedCount(_ n: Int) -> String { "Nombre de lignes importées : \(n)" }
+    public static func rejectedCount(_ n: Int) -> String { "Nombre de lignes non importées : \(n)" }
+    public static func lineRejected(_ k: Int) -> String { "La ligne \(k) n'a pas pu être importée :" }
+    public static let taskFinished = "Tâche ImporterContacts terminée"
+    public static func closing(_ path: String) -> String { "Fermeture de la société \(path)" }
+
+    // MARK: Prefixes the harness uses to read journals back
+    public static let importedCountPrefix = "Nombre de lignes importées : "
+    public static let rejectedCountPrefix = "Nombre de lignes non importées : "
+    public static let lineRejectedPrefix = "La ligne "
+    public static let lineRejectedSuffix = " n'a pas pu être importée :"
+
+    // MARK: Request errors (spec §2, §8)
+    public static func missingParameter(_ key: String) -> String { "Le paramètre \(key) est obligatoire" }
+    public static func notAnObject(_ key: String) -> String { "Le paramètre \(key) doit être un objet" }
+    public static func notAString(_ key: String) -> String { "Le paramètre \(key) doit être une chaîne de caractères" }
+    public static func badYesNo(_ value: String, _ key: String) -> String {
+        "La valeur '\(value)' du paramètre \(key) est incorrecte (Oui ou Non attendu)"
+    }
+    public static let separatorTooLong = "Le séparateur de champs doit être un seul caractère"
+    public static let delimiterTooLong = "L'identificateur de texte doit être un seul caractère"
+    public static let linesNotAnArray = "Le paramètre fichier_contacts doit être un tableau de lignes"
+    public static let erpVersionTooOld = "La création de contacts nécessite Gestimum ERP version 9 ou supérieure"
+
+    // MARK: Task failures (spec §3, §4)
+    public static func unknownCompany(_ path: String) -> String { "La société \(path) n'existe pas" }
+    public static func unknownUser(_ code: String) -> String { "L'utilisateur \(code) n'existe pas" }
+    public static func wrongPassword(_ code: String) -> String { "Mot de passe incorrect pour l'utilisateur \(code)" }
+    public static func alreadyConnected(_ code: String) -> String { "L'utilisateur \(code) est déjà connecté" }
+    public static let othersConnected = "Ouverture exclusive impossible : d'autres utilisateurs sont connectés"
+    public static func heldExclusively(_ path: String) -> String { "La société \(path) est ouverte en mode exclusif" }
+    public static func duplicateField(_ name: String) -> String { "Le champ \(name) est présent plusieurs fois" }
+
+    // MARK: Record rejections (spec §4, §5)
+    public static let unclosedDelimiter = "Identificateur de texte non fermé"
+    public static func valueCount(_ n: Int, _ m: Int) -> String { "Nombre de valeurs incorrect : \(n) au lieu de \(m)" }
+    public static let missingCode = "Code manquant"
+    public static let missingName = "Nom manquant"
+    public static func tooLong(_ field: String, _ max: Int) -> String {
+        "La valeur du champ \(field) dépasse la longueur maximale (\(max) caractères)"
+    }
+    public static func unknownThirdParty(_ code: String) -> String { "Le code tiers \(code) n'existe pas" }
+    public static func unknownCriterion(_ number: Int, _ code: String) -> String { "Le critère \(number) \(code) n'existe pas" }
+    public static func unknownFunction(_ code: String) -> String { "La fonction \(code) n'existe pas" }
+    public static func unknownContact(_ number: String) -> String { "Le contact \(number) n'existe pas" }
+    public static func badCustomValue(_ value: String, _ field: String, _ type: String) -> String {
+        "La valeur '\(value)' du champ \(field) est incorrecte (\(type) attendu)"
+    }
+
+    // MARK: Protocol (spec §1, §8; DataSnap's own texts are English)
+    public static let invalidJSON = "Message content is not a valid JSON value."
+    public static func methodNotFound(_ className: String, _ method: String) -> String {
+        "\(className).\(method) method not found in the server method list"
+    }
+    public static let sessionExpired = "The specified session has expired due to inactivity or was an invalid Session ID"
+    public static func pathNotFound(_ path: String) -> String { "\(path) not found" }
+    public static func bodyTooLarge(_ limit: Int) -> String {
+        "Le corps de la requête dépasse la taille maximale (\(limit) octets)"
+    }
+
+    // MARK: Outils (spec §1)
+    public static let webServiceVersion = "2.0.0 (18/09/2019 14:37:08)"
+    public static let defaultERPVersion = "9.0.0.0 (01/01/2020 00:00:00)"
+}

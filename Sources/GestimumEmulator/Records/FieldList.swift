@@ -1,0 +1,68 @@
+/// The columns of the contact file, resolved against table CONTACTS (spec §4).
+public struct FieldList: Sendable, Equatable {
+    /// What one column of the file feeds.
+    public enum Column: Sendable, Equatable {
+        case number
+        case standard(ContactField)
+        /// Index into the company's custom fields.
+        case custom(Int)
+        /// A name that is not a field: warned about, values dropped.
+        case ignored
+        /// An empty name: values dropped silently (decision D20).
+        case blank
+    }
+
+    public let columns: [Column]
+    /// The ignored names as written (trimmed), once each, in order.
+    public let ignoredNames: [String]
+    /// The first known field named twice, upper-cased (D22), if any.
+    public let duplicate: String?
+
+    public static let structureOrder = ContactField.allCases.map(\.rawValue).joined(separator: ";")
+
+    /// Resolves the names of the file's columns.
+    public init(names: [String], customFields: [CustomField]) {
+        var columns: [Column] = []
+        var ignored: [String] = []
+        var seenIgnored: Set<String> = []
+        var seenKnown: Set<String> = []
+        var duplicate: String?
+        for raw in names {
+            let name = raw.trimmingSpaces()
+            let key = name.uppercased()
+            let column: Column
+            if name.isEmpty {
+                column = .blank
+            } else if key == ContactField.numberName {
+                column = .number
+            } else if let field = ContactField(rawValue: key) {
+                column = .standard(field)
+            } else if let index = customFields.firstIndex(where: { $0.name.uppercased() == key }) {
+                column = .custom(index)
+            } else {
+                column = .ignored
+                if seenIgnored.insert(key).inserted { ignored.append(name) }
+            }
+            if column != .ignored, column != .blank, !seenKnown.insert(key).inserted, duplicate == nil {
+                duplicate = key
+            }
+            columns.append(column)
+        }
+        self.columns = columns
+        self.ignoredNames = ignored
+        self.duplicate = duplicate
+    }
+
+    /// The position of `column` in the file, if the file has it.
+    public func index(of column: Column) -> Int? { columns.firstIndex(of: column) }
+}
+
+extension String {
+    /// Trims spaces and tabs at both ends (field names, spec §4).
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

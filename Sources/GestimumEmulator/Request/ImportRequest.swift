@@ -1,0 +1,26 @@
+/// The contact import's parameters, decoded and checked (spec §2).
+public struct ImportRequest: Sendable, Equatable {
+    /// The `societe` block.
+    public struct Company: Sendable, Equatable {
+        public var file: String
+        public var user: String
+        public var password: String
+        public var disconnect: Bool
+        public var exclusive: Bool
+    }
+
+    /// The `parametres` block.
+    public struct Parameters: Sendable, Equatable {
+        public var journal: Bool
+        public var statistics: Bool
+        public var header: Bool
+        public var fieldNames: String
+        public var separator: String
+        /// `nil` when no text delimiter is used.
+        public var delimiter: String?
+        public var lines: [String]
+    }
+
+    public var company: Company
+    public var parameters: Parameters
+}

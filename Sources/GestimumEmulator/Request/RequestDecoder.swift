@@ -1,0 +1,90 @@
+/// Reads an ``ImportRequest`` out of the body's JSON value, top-down in the
+/// spec's table order; the first error wins (spec §2, §8).
+public enum RequestDecoder {
+    public static func decode(_ body: JSONValue) throws(RequestError) -> ImportRequest {
+        let root = try object(in: body, key: "importer_contacts", treatingNonObjectAsMissing: true)
+        let societe = try object(in: root, key: "societe")
+        let company = ImportRequest.Company(
+            file: try requiredString(in: societe, key: "fichier"),
+            user: try requiredString(in: societe, key: "utilisateur"),
+            password: try optionalString(in: societe, key: "mot_passe") ?? "",
+            disconnect: try yesNo(in: societe, key: "deconnecter"),
+            exclusive: try yesNo(in: societe, key: "exclusif")
+        )
+        let parametres = try object(in: root, key: "parametres")
+        let journal = try yesNo(in: parametres, key: "journal")
+        let statistics = try yesNo(in: parametres, key: "statistiques")
+        let header = try yesNo(in: parametres, key: "entete")
+        let fieldNames = try optionalString(in: parametres, key: "noms_champs") ?? ""
+        let separator = try optionalString(in: parametres, key: "separateur_champs") ?? ""
+        guard separator.count <= 1 else { throw RequestError(Messages.separatorTooLong) }
+        let delimiter = try optionalString(in: parametres, key: "identificateur_texte") ?? ""
+        guard delimiter.count <= 1 else { throw RequestError(Messages.delimiterTooLong) }
+        let lines = try contactLines(in: parametres)
+        return ImportRequest(
+            company: company,
+            parameters: .init(
+                journal: journal, statistics: statistics, header: header,
+                fieldNames: fieldNames,
+                separator: separator.isEmpty ? ";" : separator,
+                delimiter: delimiter.isEmpty ? nil : delimiter,
+                lines: lines
+            )
+        )
+    }
+
+    /// The value of `key`, with `null` counting as absent (decision D11).
+    private static func present(_ container: JSONValue, _ key: String) -> JSONValue? {
+        guard let value = container[key], value != .null else { return nil }
+        return value
+    }
+
+    private static func object(
+        in container: JSONValue, key: String, treatingNonObjectAsMissing: Bool = false
+    ) throws(RequestError) -> JSONValue {
+        guard case .object = container, let value = present(container, key) else {
+            throw RequestError(Messages.missingParameter(key))
+        }
+        guard case .object = value else { throw RequestError(Messages.notAnObject(key)) }
+        return value
+    }
+
+    private static func optionalString(in container: JSONValue, key: String) throws(RequestError) -> String? {
+        guard let value = present(container, key) else { return nil }
+        guard case let .string(text) = value else { throw RequestError(Messages.notAString(key)) }
+        return text
+    }
+
+    private static func requiredString(in container: JSONValue, key: String) throws(RequestError) -> String {
+        guard let text = try optionalString(in: container, key: key), !text.isEmpty else {
+            throw RequestError(Messages.missingParameter(key))
+        }
+        return text
+    }
+
+    private static func yesNo(in container: JSONValue, key: String) throws(RequestError) -> Bool {
+        guard let value = present(container, key) else { return false }
+        guard case let .string(text) = value else {
+            throw RequestError(Messages.badYesNo(JSONPrettyWriter.compact(value), key))
+        }
+        switch text.lowercased() {
+        case "oui": return true
+        case "non": return false
+        default: throw RequestError(Messages.badYesNo(text, key))
+        }
+    }
+
+    private static func contactLines(in parametres: JSONValue) throws(RequestError) -> [String] {
+        guard let value = present(parametres, "fichier_contacts") else {
+            throw RequestError(Messages.missingParameter("fichier_contacts"))
+        }
+        guard case let .array(elements) = value else { throw RequestError(Messages.linesNotAnArray) }
+        var lines: [String] = []
+        lines.reserveCapacity(elements.count)
+        for element in elements {
+            guard case let .string(line) = element else { throw RequestError(Messages.linesNotAnArray) }
+            lines.append(line)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,45 @@
+/// An HTTP request as the entry point sees it: nothing decoded yet.
+public struct EmulatorRequest: Sendable {
+    public var method: String
+    /// The raw request target, still percent-encoded (query included).
+    public var path: String
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(method: String = "POST", path: String = "/api/rest/Contacts/%22Importer%22",
+                headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.method = method
+        self.path = path
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first header named `name`, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+}
+
+/// An HTTP response as the entry point gives it: bytes ready for the wire.
+public struct EmulatorResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [(name: String, value: String)], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    /// A JSON answer in DataSnap's wire format.
+    public static func json(_ status: Int, _ value: JSONValue, session: String?) -> EmulatorResponse {
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
+        if let session { headers.append(("Pragma", SessionTable.pragma(for: session))) }
+        return EmulatorResponse(status: status, headers: headers, body: DataSnapJSONWriter.bytes(value))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+
+/// One company: its Windows path and its own SQLite database.
+public struct Company: Sendable {
+    /// The full Windows path, as the fixture spells it.
+    public let path: String
+    let writer: any DatabaseWriter
+
+    /// Creates the company's database and fills it from the fixture.
+    /// `file` nil keeps it in memory; otherwise a WAL database at that path.
+    static func create(_ fixture: Fixture.Company, file: URL?) throws -> Company {
+        let writer: any DatabaseWriter
+        var configuration = Configuration()
+        if let file {
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: file.path + suffix)
+            }
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            writer = try DatabasePool(path: file.path, configuration: configuration)
+        } else {
+            writer = try DatabaseQueue(configuration: configuration)
+        }
+        try CompanySchema.migrator.migrate(writer)
+        try writer.write { db in try Self.fill(db, from: fixture) }
+        return Company(path: fixture.fichier, writer: writer)
+    }
+
+    /// Opens a company database that a previous run left in a data folder.
+    static func open(file: URL) throws -> Company {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        let writer = try DatabasePool(path: file.path, configuration: configuration)
+        try CompanySchema.migrator.migrate(writer)
+        let path = try writer.read { db in try String.fetchOne(db, sql: "SELECT fichier FROM societe") }
+        guard let path else { throw FixtureError(problems: ["\(file.path) holds no company"]) }
+        return Company(path: path, writer: writer)
+    }
+
+    private static func fill(_ db: Database, from fixture: Fixture.Company) throws {
+        try db.execute(sql: "INSERT INTO societe (id, fichier) VALUES (1, ?)", arguments: [fixture.fichier])
+        for user in fixture.utilisateurs {
+            try db.execute(sql: "INSERT INTO utilisateurs (code, mot_passe) VALUES (?, ?)", arguments: [user.code, user.mot_passe ?? ""])
+        }
+        for session in fixture.connectes ?? [] {
+            try db.execute(sql: "INSERT INTO connectes (utilisateur, exclusif) VALUES (?, ?)",
+                           arguments: [session.utilisateur, session.exclusif ?? false])
+        }
+        for party in fixture.tiers ?? [] {
+            try db.execute(sql: "INSERT INTO tiers (code, type) VALUES (?, ?)", arguments: [party.code, party.type ?? "client"])
+        }
+        for (number, codes) in fixture.criteres ?? [:] {
+            for code in codes {
+                try db.execute(sql: "INSERT INTO criteres (numero, code) VALUES (?, ?)", arguments: [Int(number), code])
+            }
+        }
+        for code in fixture.fonctions ?? [] {
+            try db.execute(sql: "INSERT INTO fonctions (code) VALUES (?)", arguments: [code])
+        }
+        let definitions = fixture.champs_personnalises ?? []
+        for (position, field) in definitions.enumerated() {
+            let values = String(decoding: try JSONEncoder().encode(field.valeurs ?? []), as: UTF8.self)
+            try db.execute(
+                sql: "INSERT INTO champs_personnalises (position, nom, type, taille, valeurs) VALUES (?, ?, ?, ?, ?)",
+                arguments: [position, field.nom, field.type.rawValue, field.taille, values])
+        }
+        for contact in fixture.contacts ?? [] {
+            let value = { (name: String) in contact.first(where: { $0.key.uppercased() == name })?.value ?? "" }
+            let number = value(ContactField.numberName)
+            let columns = ["cct_numero"] + CompanySchema.standardColumns
+            try db.execute(
+                sql: "INSERT INTO contacts (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+                arguments: StatementArguments([number] + ContactField.allCases.map { value($0.rawValue) }))
+            for (position, field) in definitions.enumerated() {
+                let custom = value(field.nom.uppercased())
+                guard !custom.isEmpty else { continue }
+                try db.execute(sql: "INSERT INTO contact_valeurs (cct_numero, position, valeur) VALUES (?, ?, ?)",
+                               arguments: [number, position, custom])
+            }
+        }
+    }
+
+    /// The company's contacts in `state.json` order.
+    public func contacts() async throws -> [[(key: String, value: String)]] {
+        try await writer.read { db in
+            let store = CompanyStore(db: db)
+            return try store.contacts(customFields: try store.customFields())
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import GestimumEmulator
+import Logging
+
+/// `gestimum import`: one request through the emulator's entry point,
+/// answered on stdout byte for byte as the server would send it.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Send one request to the in-process emulator and print the answer's body."
+    )
+
+    @Argument(help: "The request body (JSON file), or - for standard input.")
+    var request: String
+
+    @OptionGroup var companies: CompanyOptions
+    @OptionGroup var clock: ClockOptions
+
+    @Option(help: "HTTP method.")
+    var method: String = "POST"
+
+    @Option(help: "Raw request path, percent-encoded as on the wire.")
+    var path: String = "/api/rest/Contacts/%22Importer%22"
+
+    @Flag(help: "Print the status line and headers before the body.")
+    var include = false
+
+    func run() async throws {
+        let body: Data
+        if request == "-" {
+            body = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            do { body = try Data(contentsOf: URL(fileURLWithPath: request)) } catch {
+                throw ValidationError("cannot read request \(request): \(error.localizedDescription)")
+            }
+        }
+        let emulator = Emulator(
+            registry: try companies.makeRegistry(), clock: clock.makeClock(),
+            sessionIDs: clock.isScripted ? .seeded() : .random(),
+            logger: Logger(label: "gestimum.import"))
+        let response = await emulator.handle(EmulatorRequest(method: method, path: path, body: Array(body)))
+        var output: [UInt8] = []
+        if include {
+            var head = "HTTP/1.1 \(response.status) \(HTTPStatus.reason(response.status))\r\n"
+            for header in response.headers { head += "\(header.name): \(header.value)\r\n" }
+            output.append(contentsOf: Array((head + "\r\n").utf8))
+        }
+        output.append(contentsOf: response.body)
+        FileHandle.standardOutput.write(Data(output))
+    }
+}
