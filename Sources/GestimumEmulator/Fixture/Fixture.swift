@@ -114,6 +114,8 @@ public struct Fixture: Sendable, Equatable, Codable {
 public struct FixtureError: Error, Equatable, Sendable, CustomStringConvertible {
     public let problems: [String]
 
+    public init(problems: [String]) { self.problems = problems }
+
     public var description: String { problems.joined(separator: "; ") }
 
     static func describe(_ error: any Error) -> String {

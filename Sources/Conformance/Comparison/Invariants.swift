@@ -1,0 +1,81 @@
+import GestimumEmulator
+
+/// The runner's built-in invariants (scenario-format.md), checked on every
+/// answer whatever the golden says: the journal's counts, the statistics,
+/// the records the request holds and the rejection lines must agree.
+public enum Invariants {
+    /// The broken invariants of one import answer, as sentences; empty when all hold.
+    public static func check(requestBody: [UInt8], responseBody: JSONValue) -> [String] {
+        guard let result = responseBody["result"]?.arrayValue?.first, result["resultat"]?.stringValue == Messages.success
+        else { return [] }
+        var broken: [String] = []
+        let stats = result["statistiques"]
+        let statImported = stats?[Messages.importedCountKey]?.stringValue.flatMap { Int($0) }
+        let statRejected = stats?[Messages.rejectedCountKey]?.stringValue.flatMap { Int($0) }
+        let journal = result["journal"]?.arrayValue?.compactMap(\.stringValue)
+            .map { JournalTimestamp.split(line: $0)?.message ?? $0 }
+        var journalImported: Int?, journalRejected: Int?
+        if let journal {
+            journalImported = count(in: journal, prefix: Messages.importedCountPrefix)
+            journalRejected = count(in: journal, prefix: Messages.rejectedCountPrefix)
+            if journalImported == nil { broken.append("the journal has no \"\(Messages.importedCountPrefix)…\" line") }
+            if journalRejected == nil { broken.append("the journal has no \"\(Messages.rejectedCountPrefix)…\" line") }
+        }
+        if stats != nil, statImported == nil || statRejected == nil {
+            broken.append("statistiques must hold both counts as strings of digits")
+        }
+        if let j = journalImported, let s = statImported, j != s {
+            broken.append("journal says \(j) imported, statistiques say \(s)")
+        }
+        if let j = journalRejected, let s = statRejected, j != s {
+            broken.append("journal says \(j) not imported, statistiques say \(s)")
+        }
+        let imported = journalImported ?? statImported, rejected = journalRejected ?? statRejected
+        if let imported, let rejected, let records = recordCount(requestBody), imported + rejected != records {
+            broken.append("\(imported) imported + \(rejected) not imported ≠ \(records) records in the request")
+        }
+        if let journal, let rejected {
+            broken.append(contentsOf: checkRejections(journal, rejected: rejected))
+        }
+        return broken
+    }
+
+    private static func count(in journal: [String], prefix: String) -> Int? {
+        journal.first { $0.hasPrefix(prefix) }.flatMap { Int($0.dropFirst(prefix.count)) }
+    }
+
+    private static func checkRejections(_ journal: [String], rejected: Int) -> [String] {
+        var broken: [String] = []
+        var numbers: [Int] = []
+        for (i, line) in journal.enumerated() where line.hasPrefix(Messages.lineRejectedPrefix) && line.hasSuffix(Messages.lineRejectedSuffix) {
+            let middle = line.dropFirst(Messages.lineRejectedPrefix.count).dropLast(Messages.lineRejectedSuffix.count)
+            guard let k = Int(middle) else { continue }
+            numbers.append(k)
+            let next = i + 1 < journal.count ? journal[i + 1] : nil
+            if next == nil || next == Messages.taskFinished || next!.hasPrefix(Messages.lineRejectedPrefix) && next!.hasSuffix(Messages.lineRejectedSuffix) {
+                broken.append("rejection of line \(k) is not followed by a reason")
+            }
+        }
+        if numbers.count != rejected {
+            broken.append("\(numbers.count) rejection lines for \(rejected) records not imported")
+        }
+        if zip(numbers, numbers.dropFirst()).contains(where: { $0 >= $1 }) {
+            broken.append("rejected line numbers do not increase: \(numbers.map(String.init).joined(separator: ", "))")
+        }
+        let hasSuccess = journal.contains(Messages.importSucceeded)
+        if hasSuccess != (rejected == 0) {
+            broken.append(hasSuccess ? "success line present although \(rejected) records were rejected"
+                                     : "no success line although nothing was rejected")
+        }
+        return broken
+    }
+
+    /// How many records the request holds, split as in spec §4; nil when it
+    /// is not a valid import request.
+    public static func recordCount(_ body: [UInt8]) -> Int? {
+        guard let json = try? JSONParser.parse(body), let request = try? RequestDecoder.decode(json) else { return nil }
+        let lines = LineSplitter(separator: request.parameters.separator, delimiter: request.parameters.delimiter)
+            .split(request.parameters.lines)
+        return max(0, lines.count - (request.parameters.header ? 1 : 0))
+    }
+}

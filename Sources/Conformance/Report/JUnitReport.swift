@@ -1,0 +1,52 @@
+/// The run as JUnit XML: a test suite per scenario group, a test case per scenario.
+public enum JUnitReport {
+    public static func xml(_ results: [ScenarioResult], target: String) -> String {
+        let summary = RunSummary(results)
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"\(escape("gestimum conformance: " + target))\" tests=\"\(results.count)\" failures=\"\(summary.failed)\" skipped=\"\(summary.skipped)\">\n"
+        let groups = Dictionary(grouping: results, by: \.scenario.group).sorted { $0.key < $1.key }
+        let console = ConsoleReport(colors: false)
+        for (group, members) in groups {
+            let s = RunSummary(members)
+            let time = members.reduce(0) { $0 + $1.duration }
+            out += "  <testsuite name=\"\(escape(group))\" tests=\"\(members.count)\" failures=\"\(s.failed)\" skipped=\"\(s.skipped)\" time=\"\(format(time))\">\n"
+            for result in members {
+                out += "    <testcase classname=\"\(escape(group))\" name=\"\(escape(result.scenario.id))\" time=\"\(format(result.duration))\""
+                switch result.verdict {
+                case .passed:
+                    out += "/>\n"
+                case let .expectedFailure(reason):
+                    out += ">\n      <system-out>\(escape("expected failure: " + reason))</system-out>\n    </testcase>\n"
+                case let .skipped(reason):
+                    out += ">\n      <skipped message=\"\(escape(reason))\"/>\n    </testcase>\n"
+                case .failed, .unexpectedPass:
+                    let text = console.render(result) ?? ""
+                    let message = result.differences.first.map { "\($0.kind.rawValue) \($0.path): expected \($0.expected), actual \($0.actual)" }
+                        ?? "passed but listed as an expected failure"
+                    out += ">\n      <failure message=\"\(escape(message))\">\(escape(text))</failure>\n    </testcase>\n"
+                }
+            }
+            out += "  </testsuite>\n"
+        }
+        return out + "</testsuites>\n"
+    }
+
+    private static func format(_ seconds: Double) -> String { String(Double(Int(seconds * 1000)) / 1000) }
+
+    /// XML text and attribute escaping; control characters XML cannot hold become `?`.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n", "\t", "\r": out += "&#\(scalar.value);"
+            case _ where scalar.value < 0x20: out += "?"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

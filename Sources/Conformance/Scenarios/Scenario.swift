@@ -1,0 +1,60 @@
+import Foundation
+import GestimumEmulator
+
+/// Where a scenario's expected behaviour comes from (scenario-format.md).
+public enum Provenance: String, Sendable, CaseIterable {
+    /// The Gestimum help shows this exchange or states the rule.
+    case documented
+    /// Our rule: the behaviour spec's [emu] tags and docs/decisions.md.
+    case inferred
+    /// Recorded from a real Gestimum server.
+    case observed
+}
+
+/// One step of a scenario: an HTTP request and the status it expects.
+public struct ScenarioStep: Sendable {
+    /// The body file's name (`request.json`), nil for no body.
+    public var requestFile: String?
+    public var body: [UInt8]
+    public var method: String
+    public var path: String
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    /// Send the session id the previous step's answer gave.
+    public var usesPreviousSession: Bool
+
+    /// `response.json` for step 1, `response-2.json` for step 2, …
+    public static func responseFile(step: Int) -> String { step == 1 ? "response.json" : "response-\(step).json" }
+}
+
+/// The scripted clock a scenario runs under (spec §6).
+public struct ScenarioClock: Sendable, Equatable {
+    public var start: String
+    public var openSeconds: Double
+    public var importSeconds: Double
+
+    public static let `default` = ScenarioClock(start: ScriptedClock.defaultStart, openSeconds: 0, importSeconds: 0)
+}
+
+/// A scenario: `Scenarios/<group>/<name>/scenario.json` and its request files.
+public struct Scenario: Sendable {
+    /// `<group>/<name>`.
+    public var id: String
+    public var directory: URL
+    public var title: String
+    public var provenance: Provenance
+    public var source: String?
+    public var rule: String?
+    public var tags: [String]
+    /// The fixture's name when it is a file of `Scenarios/fixtures/`, nil when inline.
+    public var fixtureName: String?
+    public var fixture: Fixture
+    /// The fixture file, for `--setup-command` (inline fixtures are written out by the runner).
+    public var fixtureFile: URL?
+    public var clock: ScenarioClock
+    public var steps: [ScenarioStep]
+    /// `scenario.json` as read, to rewrite it without losing keys.
+    public var metadata: JSONValue
+
+    public var group: String { String(id.split(separator: "/").first ?? "") }
+}

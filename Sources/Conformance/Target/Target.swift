@@ -1,0 +1,51 @@
+import Foundation
+import GestimumEmulator
+
+/// What a step's request got back.
+public struct StepResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+    /// When the request left and when its answer was complete (normalized journal checks).
+    public var sentAt: Date
+    public var receivedAt: Date
+
+    public init(status: Int, headers: [(name: String, value: String)], body: [UInt8], sentAt: Date, receivedAt: Date) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.sentAt = sentAt
+        self.receivedAt = receivedAt
+    }
+
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+}
+
+/// An implementation under test: the in-process emulator, or any HTTP server.
+public protocol Target: Sendable {
+    /// For reports: `emulator` or the URL.
+    var name: String { get }
+    /// Whether the target runs on the scenario's scripted clock (then `strict` is the default comparison).
+    var controlsClock: Bool { get }
+    /// Whether the answer's `Content-Type` is checked (URL targets).
+    var checksContentType: Bool { get }
+    /// Installs the scenario's fixture and clock; `.skipped` when it cannot.
+    func begin(_ scenario: Scenario) async throws -> TargetRun
+    /// The versions the target reports through the `Outils` endpoints.
+    func versions() async -> (webService: String?, erp: String?)
+}
+
+/// A target ready to run one scenario's steps.
+public enum TargetRun: Sendable {
+    case ready(any TargetSession)
+    case skipped(reason: String)
+}
+
+/// One scenario's connection to a target.
+public protocol TargetSession: Sendable {
+    func send(_ request: EmulatorRequest) async throws -> StepResponse
+    /// The companies' contacts as `state.json`, or nil when the target cannot tell.
+    func state() async throws -> JSONValue?
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Conformance
+import Foundation
+import GestimumEmulator
+
+extension ComparisonMode: ExpressibleByArgument {}
+
+/// Options naming the suite and the target, shared by `run` and `record`.
+struct SuiteOptions: ParsableArguments {
+    @Option(help: "Scenarios folder.")
+    var scenarios: String = "Scenarios"
+
+    @Option(help: "Golden files folder.")
+    var golden: String = "Golden"
+
+    @Option(help: "Only scenarios whose id contains this text.")
+    var filter: String?
+
+    @Option(help: "Only scenarios with this tag (repeatable).")
+    var tag: [String] = []
+
+    @Option(help: "Run the K-th of N shards, e.g. 2/4.")
+    var shard: String?
+
+    @Option(help: "Scenarios run at once.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Command run before each scenario on a URL target without the control API; gets the fixture file's path.")
+    var setupCommand: String?
+
+    func validate() throws {
+        if let shard, ScenarioSelection.parseShard(shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, got \(shard)")
+        }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    var selection: ScenarioSelection {
+        ScenarioSelection(filter: filter, tags: tag, shard: shard.flatMap(ScenarioSelection.parseShard))
+    }
+
+    var loader: ScenarioLoader { ScenarioLoader(root: URL(fileURLWithPath: scenarios)) }
+    var goldenStore: GoldenStore { GoldenStore(root: URL(fileURLWithPath: golden)) }
+
+    /// `emulator` or an http(s) URL.
+    func makeTarget(_ target: String) throws -> any Target {
+        if target == "emulator" { return EmulatorTarget() }
+        guard let url = URL(string: target), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            throw ValidationError("--target must be emulator or an http:// URL, got \(target)")
+        }
+        return HTTPTarget(baseURL: url, setupCommand: setupCommand, fixturesFolder: loader.fixturesFolder)
+    }
+}
+
+/// `gestimum run`: the conformance suite against a target.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Replay the scenarios against a target and compare the answers with the golden files.",
+        discussion: """
+            Exit status: 0 when nothing failed, 1 when something failed, 64 on bad usage, \
+            66 when a scenario, golden or fixture file is missing or unreadable.
+            """
+    )
+
+    @OptionGroup var suite: SuiteOptions
+
+    @Option(help: "emulator (in-process) or the base URL of an implementation, e.g. http://127.0.0.1:8080.")
+    var target: String = "emulator"
+
+    @Option(help: "Journal timestamps: strict or normalized. Default: strict for the emulator, normalized for a URL.")
+    var compare: ComparisonMode?
+
+    @Option(help: "File listing scenario ids expected to fail, one per line with a # reason.")
+    var expectedFailures: String?
+
+    @Option(help: "Write a JUnit XML report here.")
+    var junit: String?
+
+    @Option(help: "Write a JSON report here.")
+    var json: String?
+
+    @Option(help: "The target's company folder, compared as C:\\ProgramData\\Gestimum.")
+    var companyFolder: String?
+
+    @Option(help: "The target's time zone: normalized journal times must fall within each request's flight.")
+    var timeZone: String?
+
+    @Option(help: "Seconds of clock difference allowed with --time-zone.")
+    var clockSkew: Double = 2
+
+    @Flag(help: "Rewrite the golden files from the target's answers (never in CI).")
+    var update = false
+
+    @Flag(help: "With --update: accept answers with fewer journal lines, lower counts or fewer contacts.")
+    var allowShrink = false
+
+    @Flag(help: "Also list passing scenarios.")
+    var verbose = false
+
+    func validate() throws {
+        if update, ProcessInfo.processInfo.environment["CI"] != nil {
+            throw ValidationError("--update refuses to run when CI is set: golden files are written by hand-reviewed updates only")
+        }
+        if allowShrink, !update { throw ValidationError("--allow-shrink goes with --update") }
+        if let timeZone, TimeZone(identifier: timeZone) == nil { throw ValidationError("unknown time zone \(timeZone)") }
+    }
+
+    func run() async throws {
+        let target = try suite.makeTarget(self.target)
+        let session = SuiteSession(suite: suite, target: target)
+        let all = try session.loadScenarios()
+        let scenarios = suite.selection.apply(all)
+        var failures = ExpectedFailures()
+        if let expectedFailures {
+            failures = try session.guarded { try ExpectedFailures.load(URL(fileURLWithPath: expectedFailures), known: Set(all.map(\.id))) }
+        }
+        if !update { try session.guarded { try suite.goldenStore.check(scenarios) } }
+
+        let options = RunOptions(
+            golden: suite.goldenStore, mode: compare ?? (target.controlsClock ? .strict : .normalized), jobs: suite.jobs,
+            expectedFailures: failures, companyFolder: companyFolder,
+            timeZone: timeZone.flatMap(TimeZone.init(identifier:)), clockSkew: clockSkew)
+        var results = await session.run(scenarios, options: options, verbose: verbose)
+
+        if update {
+            try session.update(results, observation: nil, allowShrink: allowShrink)
+            results = await session.run(scenarios, options: options, verbose: false, quiet: true)
+        }
+        try session.writeReports(results, junit: junit, json: json)
+        let summary = RunSummary(results)
+        if summary.expectedFailures > 0 { print("(\(summary.expectedFailures) expected failures counted as passed)") }
+        print(summary.closingLine)
+        if !summary.succeeded { throw ExitCode.failure }
+    }
+}

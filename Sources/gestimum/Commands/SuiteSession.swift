@@ -1,0 +1,59 @@
+import ArgumentParser
+import Conformance
+import Foundation
+import GestimumEmulator
+
+/// What `run` and `record` share: loading with the exit-66 rule, running
+/// with console progress, updating goldens through the guards, reports.
+struct SuiteSession {
+    let suite: SuiteOptions
+    let target: any Target
+
+    /// Exit status for a missing or unreadable scenario, golden or fixture file.
+    static let noInput = ExitCode(66)
+
+    func guarded<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let problems as ScenarioProblems {
+            FileHandle.standardError.write(Data(("error: \(problems)\n").utf8))
+            throw Self.noInput
+        }
+    }
+
+    func loadScenarios() throws -> [Scenario] {
+        try guarded { try suite.loader.loadAll() }
+    }
+
+    func run(_ scenarios: [Scenario], options: RunOptions, verbose: Bool, quiet: Bool = false) async -> [ScenarioResult] {
+        let console = ConsoleReport(colors: isatty(STDOUT_FILENO) == 1, verbose: verbose)
+        let runner = ConformanceRunner(target: target, options: options)
+        return await runner.run(scenarios) { result in
+            if !quiet, let text = console.render(result) { print(text) }
+        }
+    }
+
+    /// Writes the goldens, unless a guard refuses; lists what changed.
+    func update(_ results: [ScenarioResult], observation: GoldenUpdate.Observation?, allowShrink: Bool) throws {
+        let plan = GoldenUpdate.plan(results, golden: suite.goldenStore, observation: observation)
+        for line in plan.unrecorded { print("not recorded: \(line)") }
+        if !plan.shrinks.isEmpty, !allowShrink {
+            print("Refusing to update: these answers say less than the golden files (use --allow-shrink if that is intended):")
+            for shrink in plan.shrinks { print("  \(shrink)") }
+            throw ExitCode.failure
+        }
+        try plan.apply()
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        for write in plan.writes {
+            print("\(write.change): \(write.url.path.hasPrefix(cwd) ? String(write.url.path.dropFirst(cwd.count)) : write.url.path)")
+        }
+        print("\(plan.writes.count) golden files written")
+    }
+
+    func writeReports(_ results: [ScenarioResult], junit: String?, json: String?) throws {
+        if let junit {
+            try Data(JUnitReport.xml(results, target: target.name).utf8).write(to: URL(fileURLWithPath: junit))
+        }
+        if let json {
+            try Data(JSONPrettyWriter.string(JSONReport.document(results, target: target.name)).utf8).write(to: URL(fileURLWithPath: json))
+        }
+    }
+}
