@@ -52,6 +52,8 @@ let package = Package(
                 "Conformance",
                 "GestimumServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -62,6 +64,7 @@ let package = Package(
             dependencies: [
                 "GestimumServer", "Conformance", "GestimumEmulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
     ],

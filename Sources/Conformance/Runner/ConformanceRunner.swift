@@ -49,7 +49,7 @@ public struct ConformanceRunner: Sendable {
                 next += 1
                 group.addTask { (index, await self.run(scenario)) }
             }
-            for _ in 0..<options.jobs { startNext() }
+            for _ in 0..<(target.runsScenariosConcurrently ? options.jobs : 1) { startNext() }
             while let (index, result) = await group.next() {
                 results[index] = result
                 progress(result)
@@ -137,7 +137,7 @@ public struct ConformanceRunner: Sendable {
     }
 
     /// Rewrites the target's company folder to Gestimum's default one.
-    func redact(_ value: JSONValue) -> JSONValue {
+    public func redact(_ value: JSONValue) -> JSONValue {
         guard let folder = options.companyFolder, !folder.isEmpty else { return value }
         let from = folder.hasSuffix("\\") ? folder : folder + "\\"
         switch value {

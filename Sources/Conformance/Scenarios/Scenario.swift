@@ -27,15 +27,6 @@ public struct ScenarioStep: Sendable {
     public static func responseFile(step: Int) -> String { step == 1 ? "response.json" : "response-\(step).json" }
 }
 
-/// The scripted clock a scenario runs under (spec §6).
-public struct ScenarioClock: Sendable, Equatable {
-    public var start: String
-    public var openSeconds: Double
-    public var importSeconds: Double
-
-    public static let `default` = ScenarioClock(start: ScriptedClock.defaultStart, openSeconds: 0, importSeconds: 0)
-}
-
 /// A scenario: `Scenarios/<group>/<name>/scenario.json` and its request files.
 public struct Scenario: Sendable {
     /// `<group>/<name>`.

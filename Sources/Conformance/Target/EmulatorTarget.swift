@@ -9,6 +9,8 @@ public struct EmulatorTarget: Target {
     public let name = "emulator"
     public let controlsClock = true
     public let checksContentType = true
+    /// Each scenario gets its own emulator.
+    public let runsScenariosConcurrently = true
     let logger: Logger
 
     public init(logger: Logger = Logger(label: "gestimum.emulator", factory: { _ in SwiftLogNoOpLogHandler() })) {
@@ -16,8 +18,7 @@ public struct EmulatorTarget: Target {
     }
 
     public func begin(_ scenario: Scenario) async throws -> TargetRun {
-        let clock = ScriptedClock(start: scenario.clock.start, openSeconds: scenario.clock.openSeconds,
-                                  importSeconds: scenario.clock.importSeconds)!
+        guard let clock = ScriptedClock(scenario.clock) else { throw ScenarioError(file: scenario.id, "bad clock") }
         let registry = try CompanyRegistry(fixture: scenario.fixture)
         let emulator = Emulator(registry: registry, clock: clock, sessionIDs: .seeded(), logger: logger)
         return .ready(Session(emulator: emulator))

@@ -17,6 +17,8 @@ public struct HTTPTarget: Target {
     public var name: String { baseURL.absoluteString }
     public let controlsClock = false
     public let checksContentType = true
+    /// One server, one state: scenarios take turns.
+    public let runsScenariosConcurrently = false
     let client: HTTPClient
     let timeout: TimeAmount
 
@@ -35,7 +37,8 @@ public struct HTTPTarget: Target {
         return base + rawPath
     }
 
-    func exchange(method: String, path: String, headers: [(name: String, value: String)] = [], body: [UInt8]?) async throws -> StepResponse {
+    /// Sends one request as given and collects the answer.
+    public func exchange(method: String, path: String, headers: [(name: String, value: String)] = [], body: [UInt8]?) async throws -> StepResponse {
         var request = HTTPClientRequest(url: url(path))
         request.method = HTTPMethod(rawValue: method)
         for header in headers { request.headers.add(name: header.name, value: header.value) }

@@ -31,6 +31,8 @@ public protocol Target: Sendable {
     var controlsClock: Bool { get }
     /// Whether the answer's `Content-Type` is checked (URL targets).
     var checksContentType: Bool { get }
+    /// Whether scenarios can run at once: false when they share one server's state.
+    var runsScenariosConcurrently: Bool { get }
     /// Installs the scenario's fixture and clock; `.skipped` when it cannot.
     func begin(_ scenario: Scenario) async throws -> TargetRun
     /// The versions the target reports through the `Outils` endpoints.

@@ -35,10 +35,11 @@ struct ImportCommand: AsyncParsableCommand {
                 throw ValidationError("cannot read request \(request): \(error.localizedDescription)")
             }
         }
+        var logger = Logger(label: "gestimum.import")
+        logger.logLevel = .warning
         let emulator = Emulator(
             registry: try companies.makeRegistry(), clock: clock.makeClock(),
-            sessionIDs: clock.isScripted ? .seeded() : .random(),
-            logger: Logger(label: "gestimum.import"))
+            sessionIDs: clock.isScripted ? .seeded() : .random(), logger: logger)
         let response = await emulator.handle(EmulatorRequest(method: method, path: path, body: Array(body)))
         var output: [UInt8] = []
         if include {

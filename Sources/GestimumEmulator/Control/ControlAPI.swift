@@ -1,5 +1,4 @@
 import Foundation
-import GestimumEmulator
 
 /// The emulator's control API (`gestimum serve --control`): paths and the
 /// reset document, shared by the server and the HTTP target.

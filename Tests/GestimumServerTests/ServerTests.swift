@@ -1,0 +1,122 @@
+import AsyncHTTPClient
+import Conformance
+import Foundation
+import GestimumEmulator
+import GestimumServer
+import NIOCore
+import Testing
+
+@Suite("HTTP server on loopback", .serialized)
+struct ServerTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let loader = ScenarioLoader(root: repository.appendingPathComponent("Scenarios"))
+    static let golden = GoldenStore(root: repository.appendingPathComponent("Golden"))
+    static let importPath = "/api/rest/Contacts/%22Importer%22"
+
+    static func post(_ base: URL, _ path: String = importPath, body: [UInt8], headers: [(String, String)] = []) async throws -> StepResponse {
+        let target = HTTPTarget(baseURL: base, fixturesFolder: loader.fixturesFolder)
+        return try await target.exchange(method: "POST", path: path, headers: headers, body: body)
+    }
+
+    @Test func theWholeSuiteGivesTheSameVerdictsOverHTTP() async throws {
+        let scenarios = try Self.loader.loadAll()
+        let inProcess = await ConformanceRunner(target: EmulatorTarget(), options: RunOptions(golden: Self.golden, mode: .strict, jobs: 2)).run(scenarios)
+        let overHTTP = try await LiveServer.with { base, _ in
+            let target = HTTPTarget(baseURL: base, fixturesFolder: Self.loader.fixturesFolder)
+            return await ConformanceRunner(target: target, options: RunOptions(golden: Self.golden, mode: .strict)).run(scenarios)
+        }
+        #expect(overHTTP.count == inProcess.count)
+        for (local, remote) in zip(inProcess, overHTTP) {
+            #expect(local.verdict == remote.verdict, "\(remote.scenario.id): \(ConsoleReport(colors: false).render(remote) ?? "")")
+        }
+        #expect(RunSummary(overHTTP).closingLine == "\(scenarios.count) passed, 0 failed")
+    }
+
+    @Test func theWireFormatOnRawBytes() async throws {
+        let body = try Self.loader.load(id: "documented/seed-example").steps[0].body
+        let response = try await LiveServer.with { base, _ in try await Self.post(base, body: body) }
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "application/json")
+        let pragma = try #require(response.header("Pragma"))
+        #expect(pragma.wholeMatch(of: /dssession=\d{1,6}\.\d{1,6}\.\d{1,6},dssessionexpires=1200000/) != nil)
+        #expect(response.body.allSatisfy { $0 < 0x80 })
+        let text = String(decoding: response.body, as: UTF8.self)
+        #expect(text.hasPrefix(#"{"result":[{"resultat":"succ\u00E8s","message":"termin\u00E9","journal":["01\/01\/2020 08:00:00 Ouverture de la soci\u00E9t\u00E9 C:\\ProgramData\\Gestimum\\DEMO.Gestimum","#))
+        #expect(text.hasSuffix(#""statistiques":{"nombre_lignes_import\u00E9es":"3","nombre_lignes_non_import\u00E9es":"0"}}]}"#))
+        #expect(!text.contains(" :\""))
+    }
+
+    @Test func aBodyOverTheLimitGets413BeforeAnyWork() async throws {
+        let body = Array(repeating: UInt8(ascii: " "), count: 5_000)
+        let (response, state) = try await LiveServer.with(maxBodySize: 4_096) { base, host in
+            (try await Self.post(base, body: body), try await StateDocument.build(host.emulator.registry))
+        }
+        #expect(response.status == 413)
+        #expect(String(decoding: response.body, as: UTF8.self) == #"{"error":"Le corps de la requ\u00EAte d\u00E9passe la taille maximale (4096 octets)"}"#)
+        #expect(state["societes"]?.arrayValue?.first?["contacts"]?.arrayValue?.isEmpty == true)
+    }
+
+    @Test func theControlAPIIsOffByDefault() async throws {
+        let response = try await LiveServer.with(control: false) { base, _ in
+            try await HTTPTarget(baseURL: base, fixturesFolder: Self.loader.fixturesFolder).exchange(method: "GET", path: "/_emulator/state", body: nil)
+        }
+        #expect(response.status == 404)
+        #expect(String(decoding: response.body, as: UTF8.self) == #"{"error":"\/_emulator\/state not found"}"#)
+    }
+
+    @Test func withoutControlOrSetupCommandScenariosAreSkippedWithTheReason() async throws {
+        let scenario = try Self.loader.load(id: "documented/seed-example")
+        let result = try await LiveServer.with(control: false) { base, _ in
+            await ConformanceRunner(target: HTTPTarget(baseURL: base, fixturesFolder: Self.loader.fixturesFolder),
+                                    options: RunOptions(golden: Self.golden, mode: .normalized)).run(scenario)
+        }
+        guard case let .skipped(reason) = result.verdict else { Issue.record("not skipped: \(result.verdict)"); return }
+        #expect(reason.contains("no control API"))
+    }
+
+    @Test func fiftyParallelImportsOnOneCompanyLoseAndDoubleNothing() async throws {
+        let numbers = try await LiveServer.with(clock: SystemClock()) { base, host in
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for batch in 0..<50 {
+                    group.addTask {
+                        let lines = ["CCT_CODE;CCT_NOM"] + (0..<100).map { "B\(batch)C\($0);Contact \(batch)-\($0)" }
+                        let request: JSONValue = ["importer_contacts": [
+                            "societe": ["fichier": "DEMO.Gestimum", "utilisateur": "DEMO"],
+                            "parametres": ["statistiques": "Oui", "entete": "Oui", "fichier_contacts": .array(lines.map(JSONValue.string))],
+                        ]]
+                        let response = try await Self.post(base, body: DataSnapJSONWriter.bytes(request))
+                        let json = try JSONParser.parse(response.body)
+                        return Int(json["result"]?.arrayValue?.first?["statistiques"]?[Messages.importedCountKey]?.stringValue ?? "") ?? -1
+                    }
+                }
+                var imported = 0
+                for try await count in group { imported += count }
+                #expect(imported == 5_000)
+                let state = try await StateDocument.build(host.emulator.registry)
+                return (state["societes"]?.arrayValue?.first?["contacts"]?.arrayValue ?? []).map { contact in
+                    (contact["CCT_NUMERO"]?.stringValue ?? "", contact["CCT_CODE"]?.stringValue ?? "")
+                }
+            }
+        }
+        #expect(numbers.count == 5_000)
+        #expect(numbers.map(\.0) == (1...5_000).map { String(format: "%010d", $0) })
+        #expect(Set(numbers.map(\.1)).count == 5_000)
+    }
+
+    @Test func aResetInstallsAFixtureAndAScriptedClock() async throws {
+        let fixture = try ScenarioLoader.readJSON(Self.loader.fixturesFolder.appendingPathComponent("existing-contacts.json"))
+        let reset: JSONValue = ["fixture": fixture, "clock": ["start": "13/09/2019 14:30:38", "open_seconds": .number("5"), "import_seconds": .number("1")]]
+        let (status, state, answer) = try await LiveServer.with(clock: SystemClock()) { base, _ in
+            let target = HTTPTarget(baseURL: base, fixturesFolder: Self.loader.fixturesFolder)
+            let status = try await target.exchange(method: "POST", path: "/_emulator/reset", body: DataSnapJSONWriter.bytes(reset)).status
+            let state = try JSONParser.parse(try await target.exchange(method: "GET", path: "/_emulator/state", body: nil).body)
+            let body = try Self.loader.load(id: "documented/seed-example").steps[0].body
+            return (status, state, String(decoding: try await Self.post(base, body: body).body, as: UTF8.self))
+        }
+        #expect(status == 200)
+        let numbers = state["societes"]?.arrayValue?.first?["contacts"]?.arrayValue?.compactMap { $0["CCT_NUMERO"]?.stringValue }
+        #expect(numbers == ["0000000007", "0000000041"])
+        #expect(answer.contains(#""13\/09\/2019 14:30:44 Nombre de lignes import\u00E9es : 3""#))
+    }
+}
