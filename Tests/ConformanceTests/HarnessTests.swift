@@ -162,7 +162,7 @@ struct HarnessTests {
     @Test func theJUnitReportIsXMLWithOneCasePerScenario() async throws {
         let suite = try TemporarySuite(copying: [Self.seed, "fields/code-missing"])
         defer { suite.remove() }
-        try suite.edit(Self.seed) { $0.replacingOccurrences(of: "CONTACT1", with: "CONTACT<1>&\"") }
+        try suite.edit(Self.seed) { $0.replacingOccurrences(of: "Tâche ImporterContacts terminée", with: "Tâche <terminée> & \\\"ok\\\"") }
         let xml = JUnitReport.xml(try await suite.run(), target: "emulator")
         let delegate = CaseCounter()
         let parser = XMLParser(data: Data(xml.utf8))

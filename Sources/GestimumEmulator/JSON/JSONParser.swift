@@ -54,10 +54,11 @@ private struct Cursor {
     }
 
     mutating func value(depth: Int) throws(JSONParser.Invalid) -> JSONValue {
-        guard depth < JSONParser.maximumDepth, index < bytes.count else { throw fail() }
+        guard index < bytes.count else { throw fail() }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try object(depth: depth + 1)
-        case UInt8(ascii: "["): return try array(depth: depth + 1)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth < JSONParser.maximumDepth else { throw fail() }
+            return bytes[index] == UInt8(ascii: "{") ? try object(depth: depth + 1) : try array(depth: depth + 1)
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"): try expect("true"); return .bool(true)
         case UInt8(ascii: "f"): try expect("false"); return .bool(false)

@@ -22,7 +22,7 @@ public final class SessionTable: Sendable {
                 return id
             }
             guard let last = table[requested],
-                  now.timeIntervalSince(last) * 1000 < Double(Self.lifetimeMilliseconds)
+                  now.timeIntervalSince(last) * 1000 <= Double(Self.lifetimeMilliseconds)
             else { return nil }
             table[requested] = max(last, now)
             return requested
