@@ -134,6 +134,21 @@ struct HarnessTests {
         #expect(try await suite.run().first?.verdict == .passed)
     }
 
+    @Test func aRecordingMarksTheScenarioObservedWithTargetDateAndVersions() async throws {
+        let suite = try TemporarySuite(copying: [Self.seed])
+        defer { suite.remove() }
+        try suite.edit(Self.seed) { $0.replacingOccurrences(of: "14:30:44 Fermeture", with: "14:30:45 Fermeture") }
+        let observation = GoldenUpdate.Observation(target: "http://gestimum.test:8080", date: "2026-11-29",
+                                                   webServiceVersion: "2.0.0 (18/09/2019 14:37:08)", erpVersion: "9.1.0.3")
+        let plan = GoldenUpdate.plan(try await suite.run(), golden: suite.golden, observation: observation)
+        try plan.apply()
+        let metadata = try ScenarioLoader.readJSON(suite.scenarios.appendingPathComponent(Self.seed).appendingPathComponent("scenario.json"))
+        #expect(metadata["provenance"] == "observed")
+        #expect(metadata["title"] == "Documented example: three contacts on two clients")
+        #expect(metadata["observed"] == ["target": "http://gestimum.test:8080", "date": "2026-11-29",
+                                         "web_service_version": "2.0.0 (18/09/2019 14:37:08)", "erp_version": "9.1.0.3"])
+    }
+
     @Test func theInvariantsCatchCountsThatDisagree() throws {
         let request = try SuiteLocation.loader.load(id: Self.seed).steps[0].body
         let golden = try SuiteLocation.golden.response(Self.seed, step: 1)

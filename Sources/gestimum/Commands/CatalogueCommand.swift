@@ -1,13 +1,80 @@
 import ArgumentParser
+import Conformance
+import Foundation
 
 /// `gestimum catalogue`: the edge-case catalogue, generated from the suite.
 struct CatalogueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue",
-        abstract: "Generate the edge-case catalogue (Markdown) from Scenarios/ and Golden/."
+        abstract: "Generate the edge-case catalogue (Markdown) from Scenarios/ and Golden/.",
+        discussion: """
+            The catalogue groups the scenarios by topic and shows, for each, its title, provenance, \
+            source, request lines and expected journal or response, with summary tables of the \
+            inferred rules and of the discrepancies in Gestimum's documentation. \
+            Exit status: 0 when written (or up to date with --check), 1 when --check finds the file stale, \
+            64 on bad usage, 66 when a scenario, golden or fixture file is missing or unreadable, \
+            73 when the output cannot be written.
+            """
     )
 
+    @Option(help: "Scenarios folder.")
+    var scenarios: String = "Scenarios"
+
+    @Option(help: "Golden files folder.")
+    var golden: String = "Golden"
+
+    @Option(help: "Write the catalogue here instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Compare with the existing --output file instead of writing it; exit 1 when it is stale.")
+    var check = false
+
+    func validate() throws {
+        if check, output == nil { throw ValidationError("--check needs --output FILE, the catalogue to compare") }
+    }
+
     func run() async throws {
-        throw ValidationError("not written yet")
+        let text = try guarded {
+            try Catalogue.generate(scenarios: URL(fileURLWithPath: scenarios), golden: URL(fileURLWithPath: golden))
+        }
+        let generated = Data(text.utf8)
+        guard let output else {
+            FileHandle.standardOutput.write(generated)
+            return
+        }
+        let url = URL(fileURLWithPath: output)
+        if check {
+            let existing: Data
+            do { existing = try Data(contentsOf: url) } catch {
+                FileHandle.standardError.write(Data("error: \(ScenarioError(file: output, "missing or unreadable"))\n".utf8))
+                throw SuiteSession.noInput
+            }
+            if existing != generated {
+                FileHandle.standardError.write(Data("\(output) is stale: run `\(regenerateCommand(output))`\n".utf8))
+                throw ExitCode.failure
+            }
+            print("\(output) is up to date")
+            return
+        }
+        do { try generated.write(to: url) } catch {
+            FileHandle.standardError.write(Data("error: cannot write \(output): \(error.localizedDescription)\n".utf8))
+            throw ExitCode(73)  // EX_CANTCREAT
+        }
+    }
+
+    /// The command that regenerates `output` with the same folders.
+    func regenerateCommand(_ output: String) -> String {
+        var words = ["swift", "run", "gestimum", "catalogue"]
+        if scenarios != "Scenarios" { words += ["--scenarios", scenarios] }
+        if golden != "Golden" { words += ["--golden", golden] }
+        return (words + ["--output", output]).joined(separator: " ")
+    }
+
+    /// Missing or unreadable inputs exit 66 naming the file, as `run` does.
+    private func guarded<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let problems as ScenarioProblems {
+            FileHandle.standardError.write(Data("error: \(problems)\n".utf8))
+            throw SuiteSession.noInput
+        }
     }
 }
