@@ -27,21 +27,26 @@ public struct ContactImport: Sendable {
 
     public func run(_ request: ImportRequest) async throws -> ImportOutcome {
         let path = Self.resolvePath(request.company.file)
-        var journal = Journal(timeline: clock.startImport(), timestamps: JournalTimestamp(timeZone: clock.timeZone))
-        journal.write(Messages.opening(path), at: .opening)
         guard let company = registry.company(at: path) else {
+            let journal = startJournal(path: path)
             return fail(Messages.unknownCompany(path), journal: journal, opened: false, path: path)
         }
-        let lines = LineSplitter(separator: request.parameters.separator, delimiter: request.parameters.delimiter)
-            .split(request.parameters.lines)
-        let outcome = try await company.writer.write { [journal] db in
-            var journal = journal
-            return try self.runOpened(request, path: path, lines: lines, db: db, journal: &journal)
+        let file = ContactFile(request.parameters)
+        let outcome = try await company.writer.write { db in
+            // The timeline starts under the company's lock: imports on one company take turns (D33).
+            var journal = self.startJournal(path: path)
+            return try self.runOpened(request, path: path, file: file, db: db, journal: &journal)
         }
         if case let .completed(_, imported, rejected) = outcome {
             logger.info("import done", metadata: ["company": "\(path)", "imported": "\(imported)", "rejected": "\(rejected)"])
         }
         return outcome
+    }
+
+    private func startJournal(path: String) -> Journal {
+        var journal = Journal(timeline: clock.startImport(), timestamps: JournalTimestamp(timeZone: clock.timeZone))
+        journal.write(Messages.opening(path), at: .opening)
+        return journal
     }
 
     private func fail(_ message: String, journal: Journal, opened: Bool, path: String) -> ImportOutcome {
@@ -52,7 +57,7 @@ public struct ContactImport: Sendable {
     }
 
     private func runOpened(
-        _ request: ImportRequest, path: String, lines: [SplitLine], db: Database, journal: inout Journal
+        _ request: ImportRequest, path: String, file: ContactFile, db: Database, journal: inout Journal
     ) throws -> ImportOutcome {
         let store = CompanyStore(db: db)
         if let failure = try openingFailure(request, path: path, store: store, journal: &journal) {
@@ -62,18 +67,7 @@ public struct ContactImport: Sendable {
         journal.write(Messages.taskStarted, at: .opened)
 
         let reference = try store.referenceData()
-        var records = lines[...]
-        let names: [String]
-        if !request.parameters.fieldNames.isEmpty {
-            names = request.parameters.fieldNames.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-            if request.parameters.header { records = records.dropFirst() }
-        } else if request.parameters.header {
-            if case let .values(header)? = records.first { names = header } else { names = [] }
-            records = records.dropFirst()
-        } else {
-            names = FieldList.structureOrder.split(separator: ";").map(String.init)
-        }
-        let fields = FieldList(names: names, customFields: reference.customFields)
+        let fields = FieldList(names: file.fieldNames, customFields: reference.customFields)
         for name in fields.ignoredNames {
             journal.write(Messages.ignoredField(name), at: .opened)
         }
@@ -85,7 +79,7 @@ public struct ContactImport: Sendable {
         var writer = try ContactWriter(db: db, fields: fields)
         var imported = 0
         var rejections: [(number: Int, reason: String)] = []
-        for (offset, line) in records.enumerated() {
+        for (offset, line) in file.records.enumerated() {
             let number = offset + 1
             guard case let .values(values) = line else {
                 rejections.append((number, Messages.unclosedDelimiter))
@@ -122,12 +116,13 @@ public struct ContactImport: Sendable {
     ) throws -> String? {
         let user = request.company.user
         guard let password = try store.password(of: user) else { return Messages.unknownUser(user) }
+        // Codes compare case-insensitively (D14), folded the same way everywhere.
         guard password == request.company.password else { return Messages.wrongPassword(user) }
         let sessions = try store.sessions()
-        let isOwn = { (session: CompanyStore.Session) in session.user.lowercased() == user.lowercased() }
+        let isOwn = { (session: CompanyStore.Session) in CompanyStore.sameUser(session.user, user) }
         if sessions.contains(where: isOwn) {
             guard request.company.disconnect else { return Messages.alreadyConnected(user) }
-            try store.closeSessions(of: user)
+            try store.closeSessions(sessions.filter(isOwn))
             journal.write(Messages.disconnection(user), at: .opened)
         }
         let others = sessions.filter { !isOwn($0) }

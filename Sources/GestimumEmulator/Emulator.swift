@@ -26,7 +26,7 @@ public final class Emulator: Sendable {
     /// Answers one request. Never throws: every failure is an HTTP answer.
     public func handle(_ request: EmulatorRequest) async -> EmulatorResponse {
         if request.body.count > maxBodySize {
-            return .json(413, ImportResponse.error(Messages.bodyTooLarge(maxBodySize)), session: nil)
+            return .bodyTooLarge(limit: maxBodySize)
         }
         let requested = request.header("Pragma").flatMap(SessionTable.requestedSession(inPragma:))
         guard let session = sessions.session(named: requested, at: clock.now()) else {

@@ -50,13 +50,13 @@ public enum EmulatorServer {
     static func respond(to request: Request, host: EmulatorHost, configuration: ServerConfiguration, logger: Logger) async -> Response {
         let limit = configuration.maxBodySize
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
-            return response(EmulatorResponse.json(413, ImportResponse.error(Messages.bodyTooLarge(limit)), session: nil))
+            return response(.bodyTooLarge(limit: limit))
         }
         let body: [UInt8]
         do {
             body = Array(try await request.body.collect(upTo: limit).readableBytesView)
         } catch {
-            return response(EmulatorResponse.json(413, ImportResponse.error(Messages.bodyTooLarge(limit)), session: nil))
+            return response(.bodyTooLarge(limit: limit))
         }
         let path = request.head.path ?? "/"
         if configuration.control, let answer = await control(request.method.rawValue, path: path, body: body, host: host) {

@@ -17,6 +17,7 @@ struct SuiteTests {
     @Test func suiteLoadsWithEveryGolden() throws {
         let scenarios = try SuiteLocation.loader.loadAll()
         #expect(scenarios.count >= 100)
+        #expect(SuiteLocation.ids == scenarios.map(\.id), "the parameterized scenario test must run every scenario")
         try SuiteLocation.golden.check(scenarios)
         #expect(SuiteLocation.golden.orphans(known: Set(scenarios.map(\.id))) == [])
     }

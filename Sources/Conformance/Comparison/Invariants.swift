@@ -74,8 +74,6 @@ public enum Invariants {
     /// is not a valid import request.
     public static func recordCount(_ body: [UInt8]) -> Int? {
         guard let json = try? JSONParser.parse(body), let request = try? RequestDecoder.decode(json) else { return nil }
-        let lines = LineSplitter(separator: request.parameters.separator, delimiter: request.parameters.delimiter)
-            .split(request.parameters.lines)
-        return max(0, lines.count - (request.parameters.header ? 1 : 0))
+        return ContactFile(request.parameters).records.count
     }
 }

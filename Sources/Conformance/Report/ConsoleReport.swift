@@ -18,7 +18,8 @@ public struct ConsoleReport: Sendable {
         let id = result.scenario.id
         switch result.verdict {
         case .passed:
-            return verbose ? paint("PASS", "32") + " " + id : nil
+            let notes = result.notes.map { paint("NOTE", "33") + " \(id): \($0)" }
+            return verbose || !notes.isEmpty ? ([paint("PASS", "32") + " " + id] + notes).joined(separator: "\n") : nil
         case let .skipped(reason):
             return paint("SKIP", "33") + " \(id): \(reason)"
         case let .expectedFailure(reason):

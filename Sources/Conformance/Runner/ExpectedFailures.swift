@@ -15,7 +15,7 @@ public struct ExpectedFailures: Sendable, Equatable {
         }
         var reasons: [String: String] = [:]
         var problems: [ScenarioError] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let parts = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             let id = parts[0].trimmingCharacters(in: .whitespaces)
             guard !id.isEmpty else { continue }

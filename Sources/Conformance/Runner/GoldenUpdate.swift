@@ -34,8 +34,11 @@ public struct GoldenUpdate: Sendable {
     /// Scenarios that could not be recorded (skipped, or a non-JSON answer).
     public var unrecorded: [String] = []
 
-    /// Plans the writes for the results of a run.
-    public static func plan(_ results: [ScenarioResult], golden: GoldenStore, observation: Observation?) -> GoldenUpdate {
+    /// Plans the writes for the results of a run. `redact` is applied to
+    /// answers first (the runner's company-folder redaction), so the goldens
+    /// hold what the comparison expects. A scenario is written whole or not at all.
+    public static func plan(_ results: [ScenarioResult], golden: GoldenStore, observation: Observation?,
+                            redact: (JSONValue) -> JSONValue = { $0 }) -> GoldenUpdate {
         var update = GoldenUpdate()
         for result in results {
             if case let .skipped(reason) = result.verdict {
@@ -46,12 +49,14 @@ public struct GoldenUpdate: Sendable {
                 update.unrecorded.append("\(result.scenario.id): the target did not answer every step")
                 continue
             }
+            let answers = result.responses.map { try? JSONParser.parse($0.body) }
+            if let step = answers.firstIndex(where: { $0 == nil }) {
+                update.unrecorded.append("\(result.scenario.id): step \(step + 1) did not answer JSON")
+                continue
+            }
             var planned: [Write] = []
-            for (i, response) in result.responses.enumerated() {
-                guard let value = try? JSONParser.parse(response.body) else {
-                    update.unrecorded.append("\(result.scenario.id): step \(i + 1) did not answer JSON")
-                    continue
-                }
+            for (i, answer) in answers.enumerated() {
+                let value = redact(answer!)
                 let url = golden.responseURL(result.scenario.id, step: i + 1)
                 let old = try? ScenarioLoader.readJSON(url)
                 update.shrinks.append(contentsOf: shrinkage(old: old, new: value).map { "\(url.path): \($0)" })
@@ -59,7 +64,7 @@ public struct GoldenUpdate: Sendable {
             }
             let stateURL = golden.stateURL(result.scenario.id)
             let oldState = try? ScenarioLoader.readJSON(stateURL)
-            if let state = result.state, oldState != nil || result.scenario.tags.contains("state") {
+            if let state = result.state.map(redact), oldState != nil || result.scenario.tags.contains("state") {
                 let before = oldState.map(contactCount) ?? 0, after = contactCount(state)
                 if after < before { update.shrinks.append("\(stateURL.path): \(before) contacts become \(after)") }
                 planned.append(contentsOf: write(state, to: stateURL))
@@ -87,13 +92,23 @@ public struct GoldenUpdate: Sendable {
         return old == text ? [] : [Write(url: url, text: text, change: "changed")]
     }
 
-    /// Ways `new` says less than `old`: fewer journal lines, lower counts.
+    /// Ways `new` says less than `old`: journal lines removed (compared
+    /// without their timestamps), lower counts.
     static func shrinkage(old: JSONValue?, new: JSONValue) -> [String] {
         guard let old else { return [] }
         var found: [String] = []
         let oldResult = old["result"]?.arrayValue?.first, newResult = new["result"]?.arrayValue?.first
-        let oldJournal = oldResult?["journal"]?.arrayValue?.count ?? 0, newJournal = newResult?["journal"]?.arrayValue?.count ?? 0
-        if newJournal < oldJournal { found.append("journal goes from \(oldJournal) to \(newJournal) lines") }
+        let messages = { (result: JSONValue?) in
+            (result?["journal"]?.arrayValue ?? []).compactMap(\.stringValue).map { JournalTimestamp.split(line: $0)?.message ?? $0 }
+        }
+        let oldJournal = messages(oldResult), newJournal = messages(newResult)
+        if newJournal.count < oldJournal.count { found.append("journal goes from \(oldJournal.count) to \(newJournal.count) lines") }
+        var remaining = newJournal
+        for line in oldJournal {
+            if let i = remaining.firstIndex(of: line) { remaining.remove(at: i) } else {
+                found.append("journal line removed: \(line)")
+            }
+        }
         for key in [Messages.importedCountKey, Messages.rejectedCountKey] {
             let before = oldResult?["statistiques"]?[key]?.stringValue.flatMap { Int($0) }
             let after = newResult?["statistiques"]?[key]?.stringValue.flatMap { Int($0) } ?? 0

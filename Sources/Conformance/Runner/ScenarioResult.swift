@@ -30,4 +30,6 @@ public struct ScenarioResult: Sendable {
     public var state: JSONValue?
     /// Seconds the scenario took.
     public var duration: Double
+    /// What could not be checked on this target (e.g. `state.json` without the control API).
+    public var notes: [String] = []
 }

@@ -89,11 +89,9 @@ public struct ScenarioLoader: Sendable {
 
         var clock = ScenarioClock.default
         if let value = metadata["clock"] {
-            clock.start = value["start"]?.stringValue ?? clock.start
-            clock.openSeconds = value["open_seconds"].flatMap(Self.number) ?? 0
-            clock.importSeconds = value["import_seconds"].flatMap(Self.number) ?? 0
-            if ScriptedClock(start: clock.start, openSeconds: clock.openSeconds, importSeconds: clock.importSeconds) == nil {
-                fail("\"clock\" needs a start \"dd/MM/yyyy HH:mm:ss\" and non-negative open_seconds, import_seconds")
+            switch ScenarioClock.read(value) {
+            case let .success(read): clock = read
+            case let .failure(error): error.problems.forEach(fail)
             }
         }
 
@@ -152,11 +150,6 @@ public struct ScenarioLoader: Sendable {
             method: value["method"]?.stringValue ?? "POST",
             path: value["path"]?.stringValue ?? "/api/rest/Contacts/%22Importer%22",
             status: status, headers: headers, usesPreviousSession: usesPrevious)
-    }
-
-    private static func number(_ value: JSONValue) -> Double? {
-        if case let .number(text) = value { return Double(text) }
-        return nil
     }
 
     /// Reads a JSON file, or throws a ``ScenarioError`` naming it.

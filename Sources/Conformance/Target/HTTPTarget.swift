@@ -38,26 +38,27 @@ public struct HTTPTarget: Target {
     }
 
     /// Sends one request as given and collects the answer.
-    public func exchange(method: String, path: String, headers: [(name: String, value: String)] = [], body: [UInt8]?) async throws -> StepResponse {
+    public func exchange(method: String, path: String, headers: [(name: String, value: String)] = [], body: [UInt8]?,
+                         timeout: TimeAmount? = nil) async throws -> StepResponse {
         var request = HTTPClientRequest(url: url(path))
         request.method = HTTPMethod(rawValue: method)
         for header in headers { request.headers.add(name: header.name, value: header.value) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let sent = Date()
-        let response = try await client.execute(request, timeout: timeout)
+        let response = try await client.execute(request, timeout: timeout ?? self.timeout)
         let buffer = try await response.body.collect(upTo: 1 << 30)
         return StepResponse(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
                             body: Array(buffer.readableBytesView), sentAt: sent, receivedAt: Date())
     }
 
-    /// Whether the target answers the control API.
-    func hasControlAPI() async -> Bool {
-        guard let response = try? await exchange(method: "GET", path: ControlAPI.statePath, body: nil) else { return false }
-        return response.status == 200
+    /// Whether the target answers the control API. A target that does not
+    /// answer at all is an error, not a target without control API.
+    func hasControlAPI() async throws -> Bool {
+        try await exchange(method: "GET", path: ControlAPI.statePath, body: nil, timeout: min(timeout, .seconds(10))).status == 200
     }
 
     public func begin(_ scenario: Scenario) async throws -> TargetRun {
-        if await hasControlAPI() {
+        if try await hasControlAPI() {
             let body = try ControlAPI.resetBody(fixture: scenario.fixture, clock: scenario.clock)
             let response = try await exchange(method: "POST", path: ControlAPI.resetPath,
                                               headers: [("Content-Type", "application/json")], body: body)
@@ -70,15 +71,23 @@ public struct HTTPTarget: Target {
             return .skipped(reason: "the target has no control API (\(ControlAPI.resetPath)) and no --setup-command was given to install fixture \(scenario.fixtureName ?? "(inline)")")
         }
         let file = try fixtureFile(for: scenario)
+        let status = try await Self.shell(setupCommand, argument: file.path)
+        guard status == 0 else { throw ScenarioError(file: file.path, "--setup-command exited \(status)") }
+        return .ready(Session(target: self, control: false))
+    }
+
+    /// Runs `command "$argument"` with /bin/sh without blocking a thread of the pool.
+    static func shell(_ command: String, argument: String) async throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", setupCommand + " \"$0\"", file.path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ScenarioError(file: file.path, "--setup-command exited \(process.terminationStatus)")
+        process.arguments = ["-c", command + " \"$0\"", argument]
+        return try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
         }
-        return .ready(Session(target: self, control: false))
     }
 
     /// The fixture file to hand to `--setup-command`; inline fixtures are written to a temporary file.

@@ -18,9 +18,7 @@ public struct StepResponse: Sendable {
         self.receivedAt = receivedAt
     }
 
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
-    }
+    public func header(_ name: String) -> String? { headers.value(of: name) }
 }
 
 /// An implementation under test: the in-process emulator, or any HTTP server.

@@ -51,6 +51,9 @@ public final class ScriptedClock: EmulatorClock {
     public let importDuration: TimeInterval
     private let current: Mutex<Date>
 
+    /// The longest duration a phase may take: one day.
+    public static let longestDuration: TimeInterval = 86_400
+
     /// The default scenario start, `01/01/2020 08:00:00`.
     public static let defaultStart = "01/01/2020 08:00:00"
 
@@ -58,7 +61,8 @@ public final class ScriptedClock: EmulatorClock {
     /// nil when it is not such a time.
     public init?(start: String = ScriptedClock.defaultStart, openSeconds: Double = 0, importSeconds: Double = 0,
                  timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
-        guard let date = JournalTimestamp(timeZone: timeZone).parse(start), openSeconds >= 0, importSeconds >= 0
+        guard let date = JournalTimestamp(timeZone: timeZone).parse(start),
+              (0...Self.longestDuration).contains(openSeconds), (0...Self.longestDuration).contains(importSeconds)
         else { return nil }
         self.timeZone = timeZone
         self.openDuration = openSeconds

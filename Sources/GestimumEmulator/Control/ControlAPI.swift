@@ -27,12 +27,7 @@ public enum ControlAPI {
             throw FixtureError(problems: ["the reset document needs a \"fixture\" object"])
         }
         let fixture = try Fixture.decode(Data(DataSnapJSONWriter.bytes(fixtureValue)))
-        var clock = ScenarioClock.default
-        if let c = value["clock"] {
-            clock.start = c["start"]?.stringValue ?? clock.start
-            if case let .number(n)? = c["open_seconds"] { clock.openSeconds = Double(n) ?? 0 }
-            if case let .number(n)? = c["import_seconds"] { clock.importSeconds = Double(n) ?? 0 }
-        }
+        let clock = try value["clock"].map { try ScenarioClock.read($0).get() } ?? .default
         return (fixture, clock)
     }
 

@@ -17,13 +17,13 @@ public enum Messages {
         "Le champ \(name) n'existe pas dans la table CONTACTS : il est ignoré"
     }
     public static let importSucceeded = "L'import a été effectué avec succès."
-    public static func importedCount(_ n: Int) -> String { "Nombre de lignes importées : \(n)" }
-    public static func rejectedCount(_ n: Int) -> String { "Nombre de lignes non importées : \(n)" }
-    public static func lineRejected(_ k: Int) -> String { "La ligne \(k) n'a pas pu être importée :" }
+    public static func importedCount(_ n: Int) -> String { importedCountPrefix + String(n) }
+    public static func rejectedCount(_ n: Int) -> String { rejectedCountPrefix + String(n) }
+    public static func lineRejected(_ k: Int) -> String { lineRejectedPrefix + String(k) + lineRejectedSuffix }
     public static let taskFinished = "Tâche ImporterContacts terminée"
     public static func closing(_ path: String) -> String { "Fermeture de la société \(path)" }
 
-    // MARK: Prefixes the harness uses to read journals back
+    // MARK: The parts of the count and rejection lines (the harness reads journals back with them)
     public static let importedCountPrefix = "Nombre de lignes importées : "
     public static let rejectedCountPrefix = "Nombre de lignes non importées : "
     public static let lineRejectedPrefix = "La ligne "

@@ -15,9 +15,7 @@ public struct EmulatorRequest: Sendable {
     }
 
     /// The first header named `name`, compared case-insensitively.
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
-    }
+    public func header(_ name: String) -> String? { headers.value(of: name) }
 }
 
 /// An HTTP response as the entry point gives it: bytes ready for the wire.
@@ -32,8 +30,11 @@ public struct EmulatorResponse: Sendable {
         self.body = body
     }
 
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    public func header(_ name: String) -> String? { headers.value(of: name) }
+
+    /// The 413 answer to a body over `limit` bytes, given before any work (D9).
+    public static func bodyTooLarge(limit: Int) -> EmulatorResponse {
+        .json(413, ImportResponse.error(Messages.bodyTooLarge(limit)), session: nil)
     }
 
     /// A JSON answer in DataSnap's wire format.

@@ -16,6 +16,7 @@ public final class SessionTable: Sendable {
     public func session(named requested: String?, at now: Date) -> String? {
         lastUse.withLock { table in
             guard let requested else {
+                if table.count >= 1024, table.count.isMultiple(of: 1024) { Self.evictExpired(&table, at: now) }
                 var id = ids.next()
                 while table[id] != nil { id = ids.next() }
                 table[id] = now
@@ -29,10 +30,18 @@ public final class SessionTable: Sendable {
         }
     }
 
+    /// Forgets sessions that can no longer be renewed, so a long-running server does not grow.
+    private static func evictExpired(_ table: inout [String: Date], at now: Date) {
+        table = table.filter { now.timeIntervalSince($0.value) * 1000 <= Double(lifetimeMilliseconds) }
+    }
+
+    /// The number of sessions kept (expired ones go when the table grows).
+    public var count: Int { lastUse.withLock { $0.count } }
+
     /// The `dssession` id in a `Pragma` header value, if any.
     public static func requestedSession(inPragma pragma: String) -> String? {
         for part in pragma.split(separator: ",") {
-            let pair = part.split(separator: "=", maxSplits: 1)
+            let pair = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "dssession" {
                 return pair[1].trimmingCharacters(in: .whitespaces)
             }

@@ -37,12 +37,6 @@ public final class CompanyRegistry: Sendable {
         return CompanyRegistry(companies: companies, erpVersion: manifest.erpVersion, dataFolder: dataFolder)
     }
 
-    /// Replaces every company with the fixture's (the control API's reset).
-    public func install(_ fixture: Fixture) throws {
-        let companies = try Self.build(fixture, in: dataFolder)
-        state.withLock { $0 = State(companies: companies, erpVersion: fixture.erpVersion) }
-    }
-
     public var erpVersion: String { state.withLock { $0.erpVersion } }
 
     public var companies: [Company] { state.withLock { $0.companies } }

@@ -6,25 +6,32 @@ struct CompanyStore {
     let db: Database
 
     struct Session: Equatable {
+        var id: Int64
         var user: String
         var exclusive: Bool
     }
 
     // MARK: Users and sessions (spec §3)
 
-    /// The password of `code` (case-insensitive, D14), or nil for an unknown user.
+    /// Whether two user codes name the same user (D14): one folding for every comparison.
+    static func sameUser(_ a: String, _ b: String) -> Bool { a.lowercased() == b.lowercased() }
+
+    /// The password of `code`, or nil for an unknown user.
     func password(of code: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT mot_passe FROM utilisateurs WHERE code = ?", arguments: [code])
+        try Row.fetchAll(db, sql: "SELECT code, mot_passe FROM utilisateurs ORDER BY code")
+            .first { Self.sameUser($0["code"], code) }?["mot_passe"]
     }
 
     func sessions() throws -> [Session] {
-        try Row.fetchAll(db, sql: "SELECT utilisateur, exclusif FROM connectes ORDER BY id").map {
-            Session(user: $0["utilisateur"], exclusive: $0["exclusif"])
+        try Row.fetchAll(db, sql: "SELECT id, utilisateur, exclusif FROM connectes ORDER BY id").map {
+            Session(id: $0["id"], user: $0["utilisateur"], exclusive: $0["exclusif"])
         }
     }
 
-    func closeSessions(of user: String) throws {
-        try db.execute(sql: "DELETE FROM connectes WHERE utilisateur = ?", arguments: [user])
+    func closeSessions(_ sessions: [Session]) throws {
+        for session in sessions {
+            try db.execute(sql: "DELETE FROM connectes WHERE id = ?", arguments: [session.id])
+        }
     }
 
     // MARK: Reference data (spec §5)
@@ -56,7 +63,9 @@ struct CompanyStore {
         let numbers = try String.fetchCursor(db, sql: "SELECT cct_numero FROM contacts")
         var highest = 0
         while let number = try numbers.next() {
-            if number.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(number) {
+            // Only numbers of CCT_NUMERO's length: a longer one cannot come from numbering.
+            if number.utf8.count <= ContactField.numberLength, number.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+               let value = Int(number) {
                 highest = max(highest, value)
             }
         }

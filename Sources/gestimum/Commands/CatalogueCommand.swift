@@ -34,7 +34,7 @@ struct CatalogueCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let text = try guarded {
+        let text = try SuiteSession.guarded {
             try Catalogue.generate(scenarios: URL(fileURLWithPath: scenarios), golden: URL(fileURLWithPath: golden))
         }
         let generated = Data(text.utf8)
@@ -68,13 +68,5 @@ struct CatalogueCommand: AsyncParsableCommand {
         if scenarios != "Scenarios" { words += ["--scenarios", scenarios] }
         if golden != "Golden" { words += ["--golden", golden] }
         return (words + ["--output", output]).joined(separator: " ")
-    }
-
-    /// Missing or unreadable inputs exit 66 naming the file, as `run` does.
-    private func guarded<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let problems as ScenarioProblems {
-            FileHandle.standardError.write(Data("error: \(problems)\n".utf8))
-            throw SuiteSession.noInput
-        }
     }
 }

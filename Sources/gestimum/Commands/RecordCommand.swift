@@ -16,13 +16,14 @@ struct RecordCommand: AsyncParsableCommand {
     @Option(help: "The implementation's base URL, e.g. http://gestimum.local:8080.")
     var target: String
 
+    @Option(help: "The target's company folder, recorded as C:\\ProgramData\\Gestimum.")
+    var companyFolder: String?
+
     @Flag(help: "Accept answers with fewer journal lines, lower counts or fewer contacts than the goldens.")
     var allowShrink = false
 
     func validate() throws {
-        if ProcessInfo.processInfo.environment["CI"] != nil {
-            throw ValidationError("record refuses to run when CI is set: golden files are written by hand-reviewed updates only")
-        }
+        try SuiteSession.refuseInCI("record")
         if target == "emulator" { throw ValidationError("record takes a URL; use `run --update` for the emulator") }
     }
 
@@ -30,14 +31,11 @@ struct RecordCommand: AsyncParsableCommand {
         let target = try suite.makeTarget(self.target)
         let session = SuiteSession(suite: suite, target: target)
         let scenarios = suite.selection.apply(try session.loadScenarios())
-        let versions = await target.versions()
-        let date = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
-        let observation = GoldenUpdate.Observation(target: target.name, date: date,
-                                                   webServiceVersion: versions.webService, erpVersion: versions.erp)
-        print("Recording \(scenarios.count) scenarios from \(target.name) (Version \(versions.webService ?? "?"), VersionERP \(versions.erp ?? "?"))")
-        let options = RunOptions(golden: suite.goldenStore, mode: .normalized, jobs: suite.jobs)
+        let observation = await session.observation()
+        print("Recording \(scenarios.count) scenarios from \(target.name) (Version \(observation?.webServiceVersion ?? "?"), VersionERP \(observation?.erpVersion ?? "?"))")
+        let options = RunOptions(golden: suite.goldenStore, mode: .normalized, jobs: suite.jobs, companyFolder: companyFolder)
         let results = await session.run(scenarios, options: options, verbose: false, quiet: true)
-        try session.update(results, observation: observation, allowShrink: allowShrink)
+        try session.update(results, options: options, observation: observation, allowShrink: allowShrink)
         let summary = RunSummary(await session.run(scenarios, options: options, verbose: false))
         print(summary.closingLine)
         if !summary.succeeded { throw ExitCode.failure }

@@ -99,9 +99,8 @@ struct RunCommand: AsyncParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if update, ProcessInfo.processInfo.environment["CI"] != nil {
-            throw ValidationError("--update refuses to run when CI is set: golden files are written by hand-reviewed updates only")
-        }
+        if update { try SuiteSession.refuseInCI("--update") }
+        if !clockSkew.isFinite || clockSkew < 0 { throw ValidationError("--clock-skew must be a number of seconds, 0 or more") }
         if allowShrink, !update { throw ValidationError("--allow-shrink goes with --update") }
         if let timeZone, TimeZone(identifier: timeZone) == nil { throw ValidationError("unknown time zone \(timeZone)") }
     }
@@ -124,7 +123,7 @@ struct RunCommand: AsyncParsableCommand {
         var results = await session.run(scenarios, options: options, verbose: verbose)
 
         if update {
-            try session.update(results, observation: nil, allowShrink: allowShrink)
+            try session.update(results, options: options, observation: await session.observation(), allowShrink: allowShrink)
             results = await session.run(scenarios, options: options, verbose: false, quiet: true)
         }
         try session.writeReports(results, junit: junit, json: json)

@@ -12,15 +12,33 @@ struct SuiteSession {
     /// Exit status for a missing or unreadable scenario, golden or fixture file.
     static let noInput = ExitCode(66)
 
-    func guarded<T>(_ body: () throws -> T) throws -> T {
+    /// Missing or unreadable inputs exit 66 naming the file.
+    static func guarded<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let problems as ScenarioProblems {
             FileHandle.standardError.write(Data(("error: \(problems)\n").utf8))
             throw Self.noInput
         }
     }
 
+    func guarded<T>(_ body: () throws -> T) throws -> T { try Self.guarded(body) }
+
     func loadScenarios() throws -> [Scenario] {
         try guarded { try suite.loader.loadAll() }
+    }
+
+    /// Golden files are written by hand-reviewed updates only, never in CI.
+    static func refuseInCI(_ what: String) throws {
+        if ProcessInfo.processInfo.environment["CI"] != nil {
+            throw ValidationError("\(what) refuses to run when CI is set: golden files are written by hand-reviewed updates only")
+        }
+    }
+
+    /// Where goldens recorded from a URL target come from; nil for the emulator.
+    func observation() async -> GoldenUpdate.Observation? {
+        guard target is HTTPTarget else { return nil }
+        let versions = await target.versions()
+        let date = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        return GoldenUpdate.Observation(target: target.name, date: date, webServiceVersion: versions.webService, erpVersion: versions.erp)
     }
 
     func run(_ scenarios: [Scenario], options: RunOptions, verbose: Bool, quiet: Bool = false) async -> [ScenarioResult] {
@@ -32,8 +50,9 @@ struct SuiteSession {
     }
 
     /// Writes the goldens, unless a guard refuses; lists what changed.
-    func update(_ results: [ScenarioResult], observation: GoldenUpdate.Observation?, allowShrink: Bool) throws {
-        let plan = GoldenUpdate.plan(results, golden: suite.goldenStore, observation: observation)
+    func update(_ results: [ScenarioResult], options: RunOptions, observation: GoldenUpdate.Observation?, allowShrink: Bool) throws {
+        let runner = ConformanceRunner(target: target, options: options)
+        let plan = GoldenUpdate.plan(results, golden: suite.goldenStore, observation: observation, redact: runner.redact)
         for line in plan.unrecorded { print("not recorded: \(line)") }
         if !plan.shrinks.isEmpty, !allowShrink {
             print("Refusing to update: these answers say less than the golden files (use --allow-shrink if that is intended):")
