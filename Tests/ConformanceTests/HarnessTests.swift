@@ -240,6 +240,22 @@ struct HarnessTests {
         }
     }
 
+    @Test func wronglyTypedStepKeysAreProblemsNotDefaults() throws {
+        let suite = try TemporarySuite(copying: [Self.seed])
+        defer { suite.remove() }
+        let file = suite.scenarios.appendingPathComponent(Self.seed).appendingPathComponent("scenario.json")
+        try Data(#"{"title": "t", "provenance": "inferred", "clock": {"open_seconds": "5"}, "steps": [{"method": 1, "path": "api", "headers": []}]}"#.utf8).write(to: file)
+        do {
+            _ = try suite.loader.loadAll()
+            Issue.record("a broken scenario loaded")
+        } catch let problems as ScenarioProblems {
+            #expect(problems.errors.map(\.problem).sorted() == [
+                "clock.open_seconds must be a number", "steps[0].headers must be an object",
+                "steps[0].method must be a string", "steps[0].path must start with /",
+            ])
+        }
+    }
+
     @Test func theCompanyFolderIsRedacted() {
         let runner = ConformanceRunner(target: EmulatorTarget(), options: RunOptions(golden: SuiteLocation.golden, mode: .normalized, companyFolder: "D:\\Gestimum"))
         #expect(runner.redact(["m": "Ouverture de la société D:\\Gestimum\\DEMO.Gestimum"]) == ["m": "Ouverture de la société C:\\ProgramData\\Gestimum\\DEMO.Gestimum"])

@@ -127,11 +127,21 @@ public struct ScenarioLoader: Sendable {
             fail("steps[\(number - 1)].request must be a file name")
         }
         var headers: [(name: String, value: String)] = []
-        if let object = value["headers"]?.objectValue {
-            for pair in object {
-                guard let text = pair.value.stringValue else { fail("steps[\(number - 1)].headers values must be strings"); continue }
-                headers.append((pair.key, text))
+        if let headerValue = value["headers"] {
+            if let object = headerValue.objectValue {
+                for pair in object {
+                    guard let text = pair.value.stringValue else { fail("steps[\(number - 1)].headers values must be strings"); continue }
+                    headers.append((pair.key, text))
+                }
+            } else {
+                fail("steps[\(number - 1)].headers must be an object")
             }
+        }
+        for key in ["method", "path"] where value[key] != nil && value[key]?.stringValue == nil {
+            fail("steps[\(number - 1)].\(key) must be a string")
+        }
+        if let path = value["path"]?.stringValue, !path.hasPrefix("/") {
+            fail("steps[\(number - 1)].path must start with /")
         }
         var status = 200
         if let statusValue = value["status"] {
