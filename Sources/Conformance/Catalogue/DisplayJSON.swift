@@ -26,19 +26,7 @@ enum DisplayJSON {
 
     /// A JSON string literal with invisible characters escaped.
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where isInvisible(scalar): out += escape(scalar)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONPrettyWriter.quote(s, alsoEscaping: isInvisible)
     }
 
     /// Control, format and separator characters other than the ordinary space.
@@ -48,14 +36,6 @@ enum DisplayJSON {
         case .spaceSeparator: return scalar != " "
         default: return false
         }
-    }
-
-    /// `\uXXXX` with uppercase hex, as a UTF-16 surrogate pair beyond the BMP.
-    private static func escape(_ scalar: Unicode.Scalar) -> String {
-        String(scalar).utf16.map { unit in
-            let hex = String(unit, radix: 16, uppercase: true)
-            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        }.joined()
     }
 
     /// Where a response keeps its journal.

@@ -46,7 +46,9 @@ public enum JSONPrettyWriter {
         }
     }
 
-    public static func quote(_ s: String) -> String {
+    /// A JSON string literal; control characters, and any scalar `alsoEscaping`
+    /// picks, as `\uXXXX` (uppercase hex, surrogate pairs beyond the BMP).
+    public static func quote(_ s: String, alsoEscaping: (Unicode.Scalar) -> Bool = { _ in false }) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -55,9 +57,11 @@ public enum JSONPrettyWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || alsoEscaping(scalar):
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
             default: out.unicodeScalars.append(scalar)
             }
         }

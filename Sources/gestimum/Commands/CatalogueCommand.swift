@@ -17,11 +17,7 @@ struct CatalogueCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Scenarios folder.")
-    var scenarios: String = "Scenarios"
-
-    @Option(help: "Golden files folder.")
-    var golden: String = "Golden"
+    @OptionGroup var folders: SuiteFolders
 
     @Option(help: "Write the catalogue here instead of standard output.")
     var output: String?
@@ -35,7 +31,7 @@ struct CatalogueCommand: AsyncParsableCommand {
 
     func run() async throws {
         let text = try SuiteSession.guarded {
-            try Catalogue.generate(scenarios: URL(fileURLWithPath: scenarios), golden: URL(fileURLWithPath: golden))
+            try Catalogue.generate(scenarios: URL(fileURLWithPath: folders.scenarios), golden: URL(fileURLWithPath: folders.golden))
         }
         let generated = Data(text.utf8)
         guard let output else {
@@ -65,8 +61,8 @@ struct CatalogueCommand: AsyncParsableCommand {
     /// The command that regenerates `output` with the same folders.
     func regenerateCommand(_ output: String) -> String {
         var words = ["swift", "run", "gestimum", "catalogue"]
-        if scenarios != "Scenarios" { words += ["--scenarios", scenarios] }
-        if golden != "Golden" { words += ["--golden", golden] }
+        if folders.scenarios != "Scenarios" { words += ["--scenarios", folders.scenarios] }
+        if folders.golden != "Golden" { words += ["--golden", folders.golden] }
         return (words + ["--output", output]).joined(separator: " ")
     }
 }

@@ -5,13 +5,18 @@ import GestimumEmulator
 
 extension ComparisonMode: ExpressibleByArgument {}
 
-/// Options naming the suite and the target, shared by `run` and `record`.
-struct SuiteOptions: ParsableArguments {
+/// The suite's folders, shared by `run`, `record` and `catalogue`.
+struct SuiteFolders: ParsableArguments {
     @Option(help: "Scenarios folder.")
     var scenarios: String = "Scenarios"
 
     @Option(help: "Golden files folder.")
     var golden: String = "Golden"
+}
+
+/// Options naming the suite and the target, shared by `run` and `record`.
+struct SuiteOptions: ParsableArguments {
+    @OptionGroup var folders: SuiteFolders
 
     @Option(help: "Only scenarios whose id contains this text.")
     var filter: String?
@@ -39,8 +44,8 @@ struct SuiteOptions: ParsableArguments {
         ScenarioSelection(filter: filter, tags: tag, shard: shard.flatMap(ScenarioSelection.parseShard))
     }
 
-    var loader: ScenarioLoader { ScenarioLoader(root: URL(fileURLWithPath: scenarios)) }
-    var goldenStore: GoldenStore { GoldenStore(root: URL(fileURLWithPath: golden)) }
+    var loader: ScenarioLoader { ScenarioLoader(root: URL(fileURLWithPath: folders.scenarios)) }
+    var goldenStore: GoldenStore { GoldenStore(root: URL(fileURLWithPath: folders.golden)) }
 
     /// `emulator` or an http(s) URL.
     func makeTarget(_ target: String) throws -> any Target {
