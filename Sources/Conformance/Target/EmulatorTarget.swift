@@ -34,8 +34,7 @@ public struct EmulatorTarget: Target {
         func send(_ request: EmulatorRequest) async throws -> StepResponse {
             let sent = Date()
             let response = await emulator.handle(request)
-            return StepResponse(status: response.status, headers: response.headers, body: response.body,
-                                sentAt: sent, receivedAt: Date())
+            return StepResponse(response, sentAt: sent, receivedAt: Date())
         }
 
         func state() async throws -> JSONValue? {

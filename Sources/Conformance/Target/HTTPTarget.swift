@@ -47,8 +47,9 @@ public struct HTTPTarget: Target {
         let sent = Date()
         let response = try await client.execute(request, timeout: timeout ?? self.timeout)
         let buffer = try await response.body.collect(upTo: 1 << 30)
-        return StepResponse(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
-                            body: Array(buffer.readableBytesView), sentAt: sent, receivedAt: Date())
+        let answer = EmulatorResponse(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
+                                      body: Array(buffer.readableBytesView))
+        return StepResponse(answer, sentAt: sent, receivedAt: Date())
     }
 
     /// Whether the target answers the control API. A target that does not

@@ -1,24 +1,23 @@
 import Foundation
 import GestimumEmulator
 
-/// What a step's request got back.
+/// What a step's request got back: the answer, and when it was in flight.
 public struct StepResponse: Sendable {
-    public var status: Int
-    public var headers: [(name: String, value: String)]
-    public var body: [UInt8]
+    public var response: EmulatorResponse
     /// When the request left and when its answer was complete (normalized journal checks).
     public var sentAt: Date
     public var receivedAt: Date
 
-    public init(status: Int, headers: [(name: String, value: String)], body: [UInt8], sentAt: Date, receivedAt: Date) {
-        self.status = status
-        self.headers = headers
-        self.body = body
+    public init(_ response: EmulatorResponse, sentAt: Date, receivedAt: Date) {
+        self.response = response
         self.sentAt = sentAt
         self.receivedAt = receivedAt
     }
 
-    public func header(_ name: String) -> String? { headers.value(of: name) }
+    public var status: Int { response.status }
+    public var headers: [(name: String, value: String)] { response.headers }
+    public var body: [UInt8] { response.body }
+    public func header(_ name: String) -> String? { response.header(name) }
 }
 
 /// An implementation under test: the in-process emulator, or any HTTP server.
