@@ -72,6 +72,16 @@ public final class ScriptedClock: EmulatorClock {
 
     public func now() -> Date { current.withLock { $0 } }
 
+    /// Moves the clock forward (a pause between steps: sessions age, later journals are stamped later).
+    public func advance(by seconds: TimeInterval) {
+        current.withLock { $0 = $0.addingTimeInterval(max(0, seconds)) }
+    }
+
+    /// Sets the clock to a given time.
+    public func set(_ date: Date) {
+        current.withLock { $0 = date }
+    }
+
     public func startImport() -> ImportTimeline {
         let base = now()
         let offsets: [ImportPhase: TimeInterval] = [
