@@ -10,7 +10,7 @@ struct SuiteSession {
     let target: any Target
 
     /// Exit status for a missing or unreadable scenario, golden or fixture file.
-    static let noInput = ExitCode(66)
+    static let noInput = ExitPolicy.badInput
 
     /// Missing or unreadable inputs exit 66 naming the file.
     static func guarded<T>(_ body: () throws -> T) throws -> T {

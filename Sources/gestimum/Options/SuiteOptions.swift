@@ -1,0 +1,49 @@
+import ArgumentParser
+import Conformance
+import Foundation
+import GestimumEmulator
+
+extension ComparisonMode: ExpressibleByArgument {}
+
+/// Options naming the suite and the target, shared by `run` and `record`.
+struct SuiteOptions: ParsableArguments {
+    @OptionGroup var folders: SuiteFolders
+
+    @Option(help: "Only scenarios whose id contains this text.")
+    var filter: String?
+
+    @Option(help: "Only scenarios with this tag (repeatable).")
+    var tag: [String] = []
+
+    @Option(help: "Run the K-th of N shards, e.g. 2/4.")
+    var shard: String?
+
+    @Option(help: "Scenarios run at once.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Command run before each scenario on a URL target without the control API; gets the fixture file's path.")
+    var setupCommand: String?
+
+    func validate() throws {
+        if let shard, ScenarioSelection.parseShard(shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, got \(shard)")
+        }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    var selection: ScenarioSelection {
+        ScenarioSelection(filter: filter, tags: tag, shard: shard.flatMap(ScenarioSelection.parseShard))
+    }
+
+    var loader: ScenarioLoader { ScenarioLoader(root: URL(fileURLWithPath: folders.scenarios)) }
+    var goldenStore: GoldenStore { GoldenStore(root: URL(fileURLWithPath: folders.golden)) }
+
+    /// `emulator` or an http(s) URL.
+    func makeTarget(_ target: String) throws -> any Target {
+        if target == "emulator" { return EmulatorTarget() }
+        guard let url = URL(string: target), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            throw ValidationError("--target must be emulator or an http:// URL, got \(target)")
+        }
+        return HTTPTarget(baseURL: url, setupCommand: setupCommand, fixturesFolder: loader.fixturesFolder)
+    }
+}
