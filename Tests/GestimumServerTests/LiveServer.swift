@@ -9,13 +9,15 @@ import Hummingbird
 enum LiveServer {
     static func with<T: Sendable>(
         fixture: Fixture = .demo, clock: any EmulatorClock = ScriptedClock()!, maxBodySize: Int = Emulator.defaultMaxBodySize,
-        control: Bool = true, _ body: @Sendable (URL, EmulatorHost) async throws -> T
+        control: Bool = true, options: HostOptions = HostOptions(), idleTimeout: Duration = .seconds(60),
+        _ body: @Sendable (URL, EmulatorHost) async throws -> T
     ) async throws -> T {
         let logger = Logger(label: "test.server", factory: { _ in SwiftLogNoOpLogHandler() })
         let emulator = Emulator(registry: try CompanyRegistry(fixture: fixture), clock: clock, sessionIDs: .seeded(),
                                 logger: logger, maxBodySize: maxBodySize)
-        let host = EmulatorHost(emulator, dataFolder: nil, logger: logger)
-        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, maxBodySize: maxBodySize, control: control)
+        let host = EmulatorHost(emulator, dataFolder: nil, logger: logger, options: options)
+        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, maxBodySize: maxBodySize, control: control,
+                                                idleTimeout: idleTimeout)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = EmulatorServer.application(host: host, configuration: configuration, logger: logger) { port in
             continuation.yield(port)

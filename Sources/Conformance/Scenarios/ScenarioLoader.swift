@@ -80,8 +80,8 @@ public struct ScenarioLoader: Sendable {
             case let .failure(error): fail("fixture \"\(name)\": \(error)")
             }
         case let .object(pairs)?:
-            do { fixture = try Fixture.decode(Data(JSONPrettyWriter.string(.object(pairs)).utf8)) } catch {
-                fail("inline fixture: \(error)")
+            do { fixture = try Fixture(json: .object(pairs), at: "fixture") } catch {
+                error.problems.forEach(fail)
             }
         default:
             fail("\"fixture\" must be a fixture name or an object")

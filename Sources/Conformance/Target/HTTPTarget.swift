@@ -60,7 +60,7 @@ public struct HTTPTarget: Target {
 
     public func begin(_ scenario: Scenario) async throws -> TargetRun {
         if try await hasControlAPI() {
-            let body = try ControlAPI.resetBody(fixture: scenario.fixture, clock: scenario.clock)
+            let body = ControlAPI.resetBody(fixture: scenario.fixture, clock: scenario.clock)
             let response = try await exchange(method: "POST", path: ControlAPI.resetPath,
                                               headers: [("Content-Type", "application/json")], body: body)
             guard response.status == 200 else {
@@ -96,7 +96,7 @@ public struct HTTPTarget: Target {
         if let file = scenario.fixtureFile { return file }
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("gestimum-fixture-\(scenario.id.replacingOccurrences(of: "/", with: "-")).json")
-        try JSONEncoder().encode(scenario.fixture).write(to: url)
+        try Data(JSONPrettyWriter.string(scenario.fixture.json).utf8).write(to: url)
         return url
     }
 

@@ -30,6 +30,11 @@ public final class SessionTable: Sendable {
         }
     }
 
+    /// Ends a session: naming it again gets `SessionExpired`.
+    public func expire(_ id: String) {
+        _ = lastUse.withLock { $0.removeValue(forKey: id) }
+    }
+
     /// Forgets sessions that can no longer be renewed, so a long-running server does not grow.
     private static func evictExpired(_ table: inout [String: Date], at now: Date) {
         table = table.filter { now.timeIntervalSince($0.value) * 1000 <= Double(lifetimeMilliseconds) }
