@@ -38,7 +38,7 @@ public struct ContactImport: Sendable {
             return try self.runOpened(request, path: path, file: file, db: db, journal: &journal)
         }
         if case let .completed(_, imported, rejected) = outcome {
-            logger.info("import done", metadata: ["company": "\(path)", "imported": "\(imported)", "rejected": "\(rejected)"])
+            logger.debug("import done", metadata: ["company": "\(path)", "imported": "\(imported)", "rejected": "\(rejected)"])
         }
         return outcome
     }
