@@ -250,7 +250,7 @@ struct HarnessTests {
             Issue.record("a broken scenario loaded")
         } catch let problems as ScenarioProblems {
             #expect(problems.errors.map(\.problem).sorted() == [
-                "clock.open_seconds must be a number", "steps[0].headers must be an object",
+                "clock.open_seconds: must be a number, not the string \"5\"", "steps[0].headers must be an object",
                 "steps[0].method must be a string", "steps[0].path must start with /",
             ])
         }
