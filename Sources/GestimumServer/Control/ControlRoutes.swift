@@ -18,7 +18,7 @@ enum ControlRoutes {
                 return ok(.object([("reset", .bool(true))]))
             case ("GET", ControlAPI.statePath):
                 do { return ok(try await StateDocument.build(host.emulator.registry)) } catch {
-                    return .json(500, ImportResponse.error("the state could not be read"), session: nil)
+                    return reply(500, ImportResponse.error("the state could not be read"))
                 }
             case ("GET", ControlAPI.clockPath):
                 return ok(clockReading(host.clock))
@@ -39,17 +39,23 @@ enum ControlRoutes {
                 return ok(host.requests.listing())
             case (_, ControlAPI.resetPath), (_, ControlAPI.statePath), (_, ControlAPI.clockPath),
                  (_, ControlAPI.faultsPath), (_, ControlAPI.requestsPath):
-                return .json(405, ImportResponse.error("\(method) is not allowed on \(bare)"), session: nil)
+                return reply(405, ImportResponse.error("\(method) is not allowed on \(bare)"))
             default:
-                return .json(404, ImportResponse.error("\(bare) is not a control path (reset, state, clock, faults, requests)"), session: nil)
+                return reply(404, ImportResponse.error("\(bare) is not a control path (reset, state, clock, faults, requests)"))
             }
         } catch {
-            return .json(400, ImportResponse.error(error.problems.joined(separator: "; ")), session: nil)
+            return reply(400, ImportResponse.error(error.problems.joined(separator: "; ")))
         }
     }
 
-    private static func ok(_ value: JSONValue) -> EmulatorResponse {
-        .json(200, value, session: nil)
+    private static func ok(_ value: JSONValue) -> EmulatorResponse { reply(200, value) }
+
+    /// Control answers are plain JSON in UTF-8 (not DataSnap's ASCII-escaped wire format), one line.
+    private static func reply(_ status: Int, _ value: JSONValue) -> EmulatorResponse {
+        var response = EmulatorResponse(status: status, headers: [("Content-Type", "application/json")],
+                                        body: Array(JSONPrettyWriter.compact(value).utf8))
+        response.summary.reason = value["error"]?.stringValue
+        return response
     }
 
     /// `{"now": "dd/MM/yyyy HH:mm:ss", "scripted": …, "open_seconds": …, "import_seconds": …}`.
