@@ -9,9 +9,9 @@ struct Chromium {
     /// The browser, or an error saying how to install it.
     static func find() throws -> Chromium {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
+        for folder in path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"] {
             for name in ["chromium", "chromium-browser", "google-chrome"] {
-                let url = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+                let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
                 if FileManager.default.isExecutableFile(atPath: url.path) { return Chromium(executable: url) }
             }
         }

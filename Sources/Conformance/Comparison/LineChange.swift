@@ -1,5 +1,5 @@
 /// One change of a journal's line diff: a line replaced, removed or added.
-/// A run of `- ` lines followed by a run of `+ ` lines pairs up in order;
+/// In a run of changed lines, the `- ` and `+ ` lines pair up in order;
 /// what is left over is a removal or an addition.
 public struct LineChange: Sendable, Equatable {
     /// The line's index in the expected journal (0-based), nil for an added line.
@@ -24,7 +24,6 @@ public struct LineChange: Sendable, Equatable {
         for line in diff {
             let text = String(line.dropFirst(2))
             if line.hasPrefix("- ") {
-                if !added.isEmpty { flush() }
                 removed.append((e, text)); e += 1
             } else if line.hasPrefix("+ ") {
                 added.append((a, text)); a += 1

@@ -129,10 +129,9 @@ public struct ConsoleReport: Sendable {
         if d.kind == .journal, !d.lines.isEmpty {
             return ["\(head) (" + paint("- expected", "32") + ", " + paint("+ actual", "31") + "):"] + journal(d.lines)
         }
-        let expectedText = d.expectedValue == nil && d.expected == Difference.missing ? d.expected : d.expected
         if let marks = Self.marker(expected: d.expected, actual: d.actual) {
             return ["\(head):",
-                    "    expected: " + paint(expectedText, "32"),
+                    "    expected: " + paint(d.expected, "32"),
                     "    actual:   " + paint(d.actual, "31"),
                     "              " + marks]
         }

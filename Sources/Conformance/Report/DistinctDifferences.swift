@@ -41,8 +41,8 @@ public enum DistinctDifferences {
     /// change for a journal diff, one for anything else.
     public static func entries(_ d: Difference) -> [(key: String, summary: String)] {
         let place = d.path.isEmpty ? d.kind.rawValue : "\(d.kind.rawValue) \(d.path)"
-        if d.kind == .journal, !d.lines.isEmpty {
-            return LineChange.changes(in: d.lines).map { change in
+        if d.kind == .journal, case let changes = LineChange.changes(in: d.lines), !changes.isEmpty {
+            return changes.map { change in
                 let e = change.expected.map { "- " + quoted($0) }, a = change.actual.map { "+ " + quoted($0) }
                 let text = [e, a].compactMap { $0 }.joined(separator: " ")
                 return (key: "journal|\(d.path)|\(maskNumbers(change.expected ?? "∅"))|\(maskNumbers(change.actual ?? "∅"))",
@@ -55,20 +55,7 @@ public enum DistinctDifferences {
         return [(key: "\(d.kind.rawValue)|\(d.path)|\(e)|\(a)", summary: summary)]
     }
 
-    /// Every run of digits replaced by `#`.
-    static func maskNumbers(_ text: String) -> String {
-        var out = ""
-        var inDigits = false
-        for c in text {
-            if c.isASCII && c.isNumber {
-                if !inDigits { out.append("#") }
-                inDigits = true
-            } else {
-                out.append(c); inDigits = false
-            }
-        }
-        return out
-    }
+    static func maskNumbers(_ text: String) -> String { LineDiff.shape(text) }
 
     static func quoted(_ line: String) -> String { "\"" + line + "\"" }
 

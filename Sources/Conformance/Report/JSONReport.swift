@@ -71,8 +71,8 @@ public enum JSONReport {
             .object([("kind", .string(d.kind.rawValue)), ("step", number(d.step)), ("path", .string(path)),
                      ("expected", expected ?? .null), ("actual", actual ?? .null)])
         }
-        if d.kind == .journal, !d.lines.isEmpty {
-            return LineChange.changes(in: d.lines).map { change in
+        if d.kind == .journal, case let changes = LineChange.changes(in: d.lines), !changes.isEmpty {
+            return changes.map { change in
                 entry(path: d.path + "[\(change.expectedIndex ?? change.actualIndex ?? 0)]",
                       expected: change.expected.map(JSONValue.string), actual: change.actual.map(JSONValue.string))
             }

@@ -84,7 +84,7 @@ struct RunCommand: AsyncParsableCommand {
             try session.update(results, options: options, observation: await session.observation(), allowShrink: allowShrink)
             results = await session.run(scenarios, options: options, verbose: false, quiet: true)
         }
-        try await session.writeReports(results, junit: junit, json: json, html: html, info: await session.runInfo(options: reportOptions(options)))
+        try await session.writeReports(results, junit: junit, json: json, html: html, options: reportOptions(options))
         let summary = RunSummary(results)
         for line in session.console(verbose: verbose, maxFailures: maxFailures).ending(results) { print(line) }
         if !summary.succeeded { throw ExitCode.failure }

@@ -83,11 +83,11 @@ struct SuiteSession {
 
     /// Writes the asked-for reports; an unwritable file exits 73 naming it.
     func writeReports(_ results: [ScenarioResult], junit: String?, json: String?, html: String? = nil,
-                      info: @autoclosure () async -> RunInfo) async throws {
+                      options: [(key: String, value: JSONValue)] = []) async throws {
         let replay = Replay(target: target)
         if let junit { try Self.write(JUnitReport.xml(results, target: target.name, replay: replay), to: junit) }
         guard json != nil || html != nil else { return }
-        let info = await info()
+        let info = await runInfo(options: options)
         if let json { try Self.write(JSONPrettyWriter.string(JSONReport.document(results, run: info)), to: json) }
         if let html { try Self.write(HTMLReport.page(results, run: info, replay: replay), to: html) }
     }
