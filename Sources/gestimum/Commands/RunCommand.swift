@@ -10,7 +10,9 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Replay the scenarios against a target and compare the answers with the golden files.",
         discussion: """
             Exit status: 0 when nothing failed, 1 when something failed, 64 on bad usage, \
-            66 when a scenario, golden or fixture file is missing or unreadable.
+            66 when a scenario, golden or fixture file is missing or unreadable, 73 when a report cannot be written. \
+            The output ends with the distinct differences, the conformance line per provenance, the expected \
+            failures (when listed) and `N passed, N failed`.
             """
     )
 

@@ -94,8 +94,13 @@ struct SuiteSession {
 
     /// Writes a report file, or exits 73 naming it.
     static func write(_ text: String, to path: String) throws {
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
-            FileHandle.standardError.write(Data("error: cannot write \(path): \(error.localizedDescription)\n".utf8))
+        let url = URL(fileURLWithPath: path)
+        do { try Data(text.utf8).write(to: url) } catch {
+            var isFolder: ObjCBool = false
+            let folder = url.deletingLastPathComponent().path
+            let why = !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue
+                ? "no such folder \(folder)" : "permission denied or disk full"
+            FileHandle.standardError.write(Data("error: cannot write \(path): \(why)\n".utf8))
             throw ExitPolicy.cannotWrite
         }
     }
