@@ -59,7 +59,9 @@ struct SuiteSession {
             for shrink in plan.shrinks { print("  \(shrink)") }
             throw ExitCode.failure
         }
-        try plan.apply()
+        do { try plan.apply() } catch {
+            throw CommandFailure.cannotWrite("cannot write the golden files: \(FailureReason.of(error))")
+        }
         let cwd = FileManager.default.currentDirectoryPath + "/"
         for write in plan.writes {
             print("\(write.change): \(write.url.path.hasPrefix(cwd) ? String(write.url.path.dropFirst(cwd.count)) : write.url.path)")
@@ -67,12 +69,13 @@ struct SuiteSession {
         print("\(plan.writes.count) golden files written")
     }
 
-    func writeReports(_ results: [ScenarioResult], junit: String?, json: String?) throws {
+    /// Writes the reports asked for; one that cannot be written stops the command with 73.
+    func writeReports(_ results: [ScenarioResult], junit: String?, json: String?) throws(CommandFailure) {
         if let junit {
-            try Data(JUnitReport.xml(results, target: target.name).utf8).write(to: URL(fileURLWithPath: junit))
+            try OutputFile.write(Data(JUnitReport.xml(results, target: target.name).utf8), to: junit, what: "JUnit report")
         }
         if let json {
-            try Data(JSONPrettyWriter.string(JSONReport.document(results, target: target.name)).utf8).write(to: URL(fileURLWithPath: json))
+            try OutputFile.write(Data(JSONPrettyWriter.string(JSONReport.document(results, target: target.name)).utf8), to: json, what: "JSON report")
         }
     }
 }
