@@ -56,6 +56,9 @@ struct ServeCommand: AsyncParsableCommand {
     /// Why the server could not listen: the system's reason for a socket error.
     private static func reason(_ error: any Error) -> String {
         if let error = error as? IOError { return String(cString: strerror(error.errnoCode)).lowercased() }
+        if error is SocketAddressError.UnknownHost { return "no such host" }
+        if case SocketAddressError.unknown = error { return "no such host" }
+        if error is SocketAddressError { return "not an address to listen on" }
         return "\(error)"
     }
 }
