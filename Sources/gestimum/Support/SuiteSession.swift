@@ -41,8 +41,13 @@ struct SuiteSession {
         return GoldenUpdate.Observation(target: target.name, date: date, webServiceVersion: versions.webService, erpVersion: versions.erp)
     }
 
-    func run(_ scenarios: [Scenario], options: RunOptions, verbose: Bool, quiet: Bool = false) async -> [ScenarioResult] {
-        let console = ConsoleReport(colors: isatty(STDOUT_FILENO) == 1, verbose: verbose)
+    /// The console reporter of a run on this target.
+    func console(verbose: Bool, maxFailures: Int? = nil) -> ConsoleReport {
+        ConsoleReport(colors: isatty(STDOUT_FILENO) == 1, verbose: verbose, maxFailures: maxFailures, replay: Replay(target: target))
+    }
+
+    func run(_ scenarios: [Scenario], options: RunOptions, verbose: Bool, quiet: Bool = false, maxFailures: Int? = nil) async -> [ScenarioResult] {
+        let console = console(verbose: verbose, maxFailures: maxFailures)
         let runner = ConformanceRunner(target: target, options: options)
         return await runner.run(scenarios) { result in
             if !quiet, let text = console.render(result) { print(text) }
@@ -69,13 +74,28 @@ struct SuiteSession {
         print("\(plan.writes.count) golden files written")
     }
 
-    /// Writes the reports asked for; one that cannot be written stops the command with 73.
-    func writeReports(_ results: [ScenarioResult], junit: String?, json: String?) throws(CommandFailure) {
-        if let junit {
-            try OutputFile.write(Data(JUnitReport.xml(results, target: target.name).utf8), to: junit, what: "JUnit report")
-        }
-        if let json {
-            try OutputFile.write(Data(JSONPrettyWriter.string(JSONReport.document(results, target: target.name)).utf8), to: json, what: "JSON report")
-        }
+    /// What the reports say about the run: target, versions (the target's and the suite's), date, options.
+    func runInfo(options: [(key: String, value: JSONValue)]) async -> RunInfo {
+        let versions = await target.versions()
+        let suiteVersion = SuiteDigest.of([URL(fileURLWithPath: suite.folders.scenarios), URL(fileURLWithPath: suite.folders.golden)])
+        return RunInfo(target: target.name,
+                       versions: [("web_service", versions.webService), ("erp", versions.erp), ("suite", suiteVersion)],
+                       options: options)
+    }
+
+    /// Writes the asked-for reports; an unwritable file exits 73 naming it.
+    func writeReports(_ results: [ScenarioResult], junit: String?, json: String?, html: String? = nil,
+                      options: [(key: String, value: JSONValue)] = []) async throws {
+        let replay = Replay(target: target)
+        if let junit { try Self.write(JUnitReport.xml(results, target: target.name, replay: replay), to: junit, what: "JUnit report") }
+        guard json != nil || html != nil else { return }
+        let info = await runInfo(options: options)
+        if let json { try Self.write(JSONPrettyWriter.string(JSONReport.document(results, run: info)), to: json, what: "JSON report") }
+        if let html { try Self.write(HTMLReport.page(results, run: info, replay: replay), to: html, what: "HTML report") }
+    }
+
+    /// Writes a report file, or exits 73 naming it and saying why.
+    static func write(_ text: String, to path: String, what: String) throws(CommandFailure) {
+        try OutputFile.write(Data(text.utf8), to: path, what: what)
     }
 }
