@@ -69,7 +69,7 @@ public final class Emulator: Sendable {
     }
 
     private static func toolAnswer(_ message: String) -> JSONValue {
-        ImportResponse.wrap(.object([("resultat", .string(Messages.success)), ("message", .string(message))]))
+        ImportResponse.wrap(.object([(ImportResponse.Key.status, .string(Messages.success)), (ImportResponse.Key.message, .string(message))]))
     }
 
     private func importContacts(_ body: [UInt8], session: String) async -> EmulatorResponse {
@@ -91,10 +91,10 @@ public final class Emulator: Sendable {
         do {
             let outcome = try await ContactImport(registry: registry, clock: clock, logger: logger).run(request)
             return Self.answer(outcome, journal: request.parameters.journal, statistics: request.parameters.statistics,
-                               company: ContactImport.resolvePath(request.company.file), session: session)
+                               company: ContactImport.resolvePath(request.login.file), session: session)
         } catch {
             logger.error("import failed", metadata: ["error": "\(error)"])
-            return .json(500, ImportResponse.error("\(error)"), session: session)
+            return .json(500, ImportResponse.error(FailureReason.of(error)), session: session)
         }
     }
 }

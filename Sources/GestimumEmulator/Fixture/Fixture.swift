@@ -27,7 +27,8 @@ public struct Fixture: Sendable, Equatable {
         public var valeurs: [String]?
     }
 
-    public struct Company: Sendable, Equatable {
+    /// One company to install: its path, users, sessions, reference data and contacts.
+    public struct CompanySetup: Sendable, Equatable {
         public var fichier: String
         public var utilisateurs: [User]
         public var connectes: [Session]?
@@ -39,9 +40,9 @@ public struct Fixture: Sendable, Equatable {
     }
 
     public var erp_version: String?
-    public var societes: [Company]
+    public var societes: [CompanySetup]
 
-    public init(erp_version: String? = nil, societes: [Company]) {
+    public init(erp_version: String? = nil, societes: [CompanySetup]) {
         self.erp_version = erp_version
         self.societes = societes
     }
@@ -98,11 +99,11 @@ public struct Fixture: Sendable, Equatable {
 
     // MARK: Reading
 
-    private static func readCompany(_ value: JSONValue, at path: String, _ reader: JSONReader) -> Company? {
+    private static func readCompany(_ value: JSONValue, at path: String, _ reader: JSONReader) -> CompanySetup? {
         let keys = ["fichier", "utilisateurs", "connectes", "tiers", "criteres", "fonctions", "champs_personnalises", "contacts"]
         guard let pairs = reader.object(value, at: path, keys: keys) else { return nil }
         let before = reader.problems.count
-        var company = Company(fichier: "", utilisateurs: [])
+        var company = CompanySetup(fichier: "", utilisateurs: [])
         var seen: Set<String> = []
         for (key, value) in pairs {
             seen.insert(key)
@@ -307,7 +308,7 @@ public struct Fixture: Sendable, Equatable {
     }
 }
 
-extension Fixture.Company {
+extension Fixture.CompanySetup {
     var json: JSONValue {
         typealias Pairs = [(key: String, value: JSONValue)]
         func object(_ pairs: Pairs) -> JSONValue { .object(pairs) }

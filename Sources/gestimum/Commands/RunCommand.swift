@@ -10,7 +10,7 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Replay the scenarios against a target and compare the answers with the golden files.",
         discussion: """
             Exit status: 0 when nothing failed, 1 when something failed, 64 on bad usage, \
-            66 when a scenario, golden or fixture file is missing or unreadable, 73 when a report cannot be written. \
+            66 when a scenario, golden or fixture file is missing or unreadable, 73 when a report or golden file cannot be written. \
             The output ends with the distinct differences, the conformance line per provenance, the expected \
             failures (when listed) and `N passed, N failed`.
             """
@@ -19,7 +19,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var suite: SuiteOptions
 
     @Option(help: "emulator (in-process) or the base URL of an implementation, e.g. http://127.0.0.1:8080.")
-    var target: String = "emulator"
+    var target: TargetAddress = .emulator
 
     @Option(help: "Journal timestamps: strict or normalized. Default: strict for the emulator, normalized for a URL.")
     var compare: ComparisonMode?
@@ -43,7 +43,7 @@ struct RunCommand: AsyncParsableCommand {
     var companyFolder: String?
 
     @Option(help: "The target's time zone: normalized journal times must fall within each request's flight.")
-    var timeZone: String?
+    var timeZone: TimeZoneArgument?
 
     @Option(help: "Seconds of clock difference allowed with --time-zone.")
     var clockSkew: Double = 2
@@ -62,11 +62,10 @@ struct RunCommand: AsyncParsableCommand {
         if !clockSkew.isFinite || clockSkew < 0 { throw ValidationError("--clock-skew must be a number of seconds, 0 or more") }
         if allowShrink, !update { throw ValidationError("--allow-shrink goes with --update") }
         if let maxFailures, maxFailures < 0 { throw ValidationError("--max-failures must be 0 or more") }
-        if let timeZone, TimeZone(identifier: timeZone) == nil { throw ValidationError("unknown time zone \(timeZone)") }
     }
 
     func run() async throws {
-        let target = try suite.makeTarget(self.target)
+        let target = suite.makeTarget(self.target)
         let session = SuiteSession(suite: suite, target: target)
         let all = try session.loadScenarios()
         let scenarios = suite.selection.apply(all)
@@ -79,7 +78,7 @@ struct RunCommand: AsyncParsableCommand {
         let options = RunOptions(
             golden: suite.goldenStore, mode: compare ?? (target.controlsClock ? .strict : .normalized), jobs: suite.jobs,
             expectedFailures: failures, companyFolder: companyFolder,
-            timeZone: timeZone.flatMap(TimeZone.init(identifier:)), clockSkew: clockSkew)
+            timeZone: timeZone?.timeZone, clockSkew: clockSkew)
         var results = await session.run(scenarios, options: options, verbose: verbose, maxFailures: maxFailures)
 
         if update {
@@ -98,9 +97,9 @@ struct RunCommand: AsyncParsableCommand {
         return [
             ("scenarios", .string(suite.folders.scenarios)), ("golden", .string(suite.folders.golden)),
             ("compare", .string(options.mode.rawValue)), ("filter", text(suite.filter)),
-            ("tags", .array(suite.tag.map(JSONValue.string))), ("shard", text(suite.shard)),
+            ("tags", .array(suite.tag.map(JSONValue.string))), ("shard", text(suite.shard?.defaultValueDescription)),
             ("expected_failures", text(expectedFailures)), ("company_folder", text(companyFolder)),
-            ("time_zone", text(timeZone)), ("clock_skew", .number(String(clockSkew))),
+            ("time_zone", text(timeZone?.timeZone.identifier)), ("clock_skew", .number(String(clockSkew))),
         ]
     }
 }

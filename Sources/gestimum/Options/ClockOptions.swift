@@ -14,12 +14,9 @@ struct ClockOptions: ParsableArguments {
     var importSeconds: Double?
 
     @Option(help: "Time zone of journal lines (e.g. Europe/Paris). Default: local time; UTC for a scripted clock.")
-    var timeZone: String?
+    var timeZone: TimeZoneArgument?
 
     func validate() throws {
-        if let timeZone, TimeZone(identifier: timeZone) == nil {
-            throw ValidationError("unknown time zone \(timeZone)")
-        }
         if clock == nil, openSeconds != nil || importSeconds != nil {
             throw ValidationError("--open-seconds and --import-seconds need --clock")
         }
@@ -30,7 +27,7 @@ struct ClockOptions: ParsableArguments {
 
     private func makeScripted(_ start: String, defaults: (open: Double, import: Double) = (0, 0)) -> ScriptedClock? {
         ScriptedClock(start: start, openSeconds: openSeconds ?? defaults.open, importSeconds: importSeconds ?? defaults.import,
-                      timeZone: timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!)
+                      timeZone: timeZone?.timeZone ?? TimeZone(identifier: "UTC")!)
     }
 
     /// Whether runs are replayable (scripted clock, seeded session ids).
@@ -39,6 +36,6 @@ struct ClockOptions: ParsableArguments {
     /// The clock; `defaults` are the durations of a scripted clock that did not give them.
     func makeClock(defaults: (open: Double, import: Double) = (0, 0)) -> any EmulatorClock {
         if let clock, let scripted = makeScripted(clock, defaults: defaults) { return scripted }
-        return SystemClock(timeZone: timeZone.flatMap(TimeZone.init(identifier:)) ?? .current)
+        return SystemClock(timeZone: timeZone?.timeZone ?? .current)
     }
 }
