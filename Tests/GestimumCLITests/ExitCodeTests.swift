@@ -121,7 +121,7 @@ struct ExitCodeTests {
         try Data(#"{"societes": [{"fichier": "no-backslash", "utilisateurs": []}]}"#.utf8).write(to: invalid)
         let outcome = try BuiltBinary.run(["state", "--fixture", invalid.path])
         #expect(outcome.status == 66)
-        Self.expectPlainSentence(outcome, naming: "fichier must be a full Windows path")
+        Self.expectPlainSentence(outcome, naming: #"societes[0].fichier: "no-backslash" must be a full Windows path"#)
     }
 
     @Test func aMissingScenariosFolderOrCatalogueExits66() throws {
