@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 
 /// A request that got no complete answer: the connection was refused, timed
@@ -48,6 +49,13 @@ public struct TargetUnavailable: Error, CustomStringConvertible, Sendable {
             return "could not connect to port \(error.port) of \(error.host)"
         case let error as IOError:
             return words(errno: error.errnoCode)
+        case let error as HTTPParserError:
+            switch error {
+            case .invalidEOFState:
+                return "the server closed the connection before its answer was complete (did it stop or crash?)"
+            default:
+                return "the answer is not valid HTTP/1.1 (the parser stopped on it); is this an HTTP server?"
+            }
         case let error as ChannelError:
             switch error {
             case .connectTimeout: return "no connection within \(seconds); check the host and port"
