@@ -100,7 +100,11 @@ public struct HTTPTarget: Target {
             return .skipped(reason: "the target has no control API (\(ControlAPI.resetPath)) and no --setup-command was given to install fixture \(scenario.fixtureName ?? "(inline)")")
         }
         let file = try fixtureFile(for: scenario)
-        let status = try await Self.shell(setupCommand, argument: file.path)
+        let limit = max(requestTimeout, .seconds(60))
+        let status: Int32
+        do { status = try await Self.shell(setupCommand, argument: file.path, timeout: limit) } catch is DeadlineExceeded {
+            throw ScenarioError(file: file.path, "--setup-command did not finish within \(TargetUnavailable.format(limit)) and was stopped")
+        }
         guard status == 0 else { throw ScenarioError(file: file.path, "--setup-command exited \(status)") }
         if scenario.steps.contains(where: { $0.advanceSeconds != nil }) {
             return .skipped(reason: "the scenario moves the target's clock (advance_seconds), which needs the control API (\(HTTPTarget.clockPath))")
@@ -109,17 +113,32 @@ public struct HTTPTarget: Target {
     }
 
     /// Runs `command "$argument"` with /bin/sh without blocking a thread of the pool.
-    static func shell(_ command: String, argument: String) async throws -> Int32 {
+    /// A command still running after `timeout` is terminated.
+    static func shell(_ command: String, argument: String, timeout: Duration) async throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command + " \"$0\"", argument]
-        return try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
+        let running = UncheckedProcess(process)
+        do {
+            return try await withDeadline(timeout) {
+                try await withCheckedThrowingContinuation { continuation in
+                    running.process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+                    do { try running.process.run() } catch {
+                        running.process.terminationHandler = nil
+                        continuation.resume(throwing: ScenarioError(file: "/bin/sh", "cannot start --setup-command"))
+                    }
+                }
             }
+        } catch let error as DeadlineExceeded {
+            if process.isRunning { process.terminate() }
+            throw error
         }
+    }
+
+    /// `Process` is not `Sendable`; it is only touched to start it and, after the deadline, to stop it.
+    private struct UncheckedProcess: @unchecked Sendable {
+        let process: Process
+        init(_ process: Process) { self.process = process }
     }
 
     /// The fixture file to hand to `--setup-command`; inline fixtures are written to a temporary file.

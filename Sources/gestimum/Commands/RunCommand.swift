@@ -38,7 +38,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The target's company folder, compared as C:\\ProgramData\\Gestimum.")
     var companyFolder: String?
 
-    @Option(help: "The target's time zone: normalized journal times must fall within each request's flight.")
+    @Option(help: "The target's time zone: normalized journal times must fall within each request's flight (in scripted time when the runner installed the scenario's clock).")
     var timeZone: String?
 
     @Option(help: "Seconds of clock difference allowed with --time-zone.")
