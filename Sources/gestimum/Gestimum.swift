@@ -7,6 +7,6 @@ struct Gestimum: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gestimum",
         abstract: "Gestimum Web Service 2 contact import: reference emulator and conformance suite.",
-        subcommands: [RunCommand.self, ImportCommand.self, StateCommand.self, ServeCommand.self, RecordCommand.self, CatalogueCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, ImportCommand.self, StateCommand.self, ServeCommand.self, RecordCommand.self, CatalogueCommand.self, BenchCommand.self, ReportCommand.self]
     )
 }

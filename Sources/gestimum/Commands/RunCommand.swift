@@ -14,7 +14,9 @@ struct RunCommand: AsyncParsableCommand {
             the selection, 66 when a scenario, golden or fixture file is missing, unreadable or invalid \
             (an unknown key, a golden file no step produces, a golden folder without a scenario), \
             69 when the target cannot be reached (refused at the start, or 3 scenarios in a row \
-            without an answer: the run stops there).
+            without an answer: the run stops there), 73 when a report cannot be written. \
+            The output ends with the distinct differences, the conformance line per provenance, the expected \
+            failures (when listed) and `N passed, N failed`.
             """
     )
 
@@ -34,6 +36,12 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "Write a JSON report here.")
     var json: String?
+
+    @Option(help: "Write a self-contained HTML report here.")
+    var html: String?
+
+    @Option(help: "Show the blocks of the first N failing scenarios only (the distinct differences still cover all).")
+    var maxFailures: Int?
 
     @Option(help: "The target's company folder, compared as C:\\ProgramData\\Gestimum.")
     var companyFolder: String?
@@ -60,6 +68,7 @@ struct RunCommand: AsyncParsableCommand {
         if update { try SuiteSession.refuseInCI("--update") }
         if !clockSkew.isFinite || clockSkew < 0 { throw ValidationError("--clock-skew must be a number of seconds, 0 or more") }
         if allowShrink, !update { throw ValidationError("--allow-shrink goes with --update") }
+        if let maxFailures, maxFailures < 0 { throw ValidationError("--max-failures must be 0 or more") }
         if let timeZone, TimeZone(identifier: timeZone) == nil { throw ValidationError("unknown time zone \(timeZone)") }
     }
 
@@ -88,7 +97,7 @@ struct RunCommand: AsyncParsableCommand {
             golden: suite.goldenStore, mode: compare ?? (target.controlsClock ? .strict : .normalized), jobs: suite.jobs,
             expectedFailures: failures, companyFolder: companyFolder,
             timeZone: timeZone.flatMap(TimeZone.init(identifier:)), clockSkew: clockSkew)
-        var results = await session.run(scenarios, options: options, verbose: verbose)
+        var results = await session.run(scenarios, options: options, verbose: verbose, maxFailures: maxFailures)
         let stopped = ConformanceRunner.stoppedEarly(results, of: scenarios.count)
 
         if update, !stopped {
@@ -100,17 +109,28 @@ struct RunCommand: AsyncParsableCommand {
             }
             results = await session.run(scenarios, options: options, verbose: false, quiet: true)
         }
+        try await session.writeReports(results, junit: junit, json: json, html: html, options: reportOptions(options))
         await session.close()
-        try session.writeReports(results, junit: junit, json: json)
         let summary = RunSummary(results)
         if stopped {
             let cause = results.last?.differences.first { $0.kind == .unavailable }?.actual ?? target.name
             print("Run stopped: \(ConformanceRunner.unavailableLimit) scenarios in a row got no answer (\(cause)); "
                   + "\(scenarios.count - results.count) of \(scenarios.count) scenarios were not run.")
         }
-        if summary.expectedFailures > 0 { print("(\(summary.expectedFailures) expected failures counted as passed)") }
-        print(summary.closingLine)
+        for line in session.console(verbose: verbose, maxFailures: maxFailures).ending(results) { print(line) }
         if stopped { throw ExitPolicy.unavailable }
         if !summary.succeeded || (summary.skipped > 0 && !allowSkips) { throw ExitPolicy.failures }
+    }
+
+    /// The options a report records: those that shape the verdicts.
+    private func reportOptions(_ options: RunOptions) -> [(key: String, value: JSONValue)] {
+        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        return [
+            ("scenarios", .string(suite.folders.scenarios)), ("golden", .string(suite.folders.golden)),
+            ("compare", .string(options.mode.rawValue)), ("filter", text(suite.filter)),
+            ("tags", .array(suite.tag.map(JSONValue.string))), ("shard", text(suite.shard)),
+            ("expected_failures", text(expectedFailures)), ("company_folder", text(companyFolder)),
+            ("time_zone", text(timeZone)), ("clock_skew", .number(String(clockSkew))),
+        ]
     }
 }

@@ -42,9 +42,14 @@ struct SuiteSession {
         return GoldenUpdate.Observation(target: target.name, date: date, webServiceVersion: versions.webService, erpVersion: versions.erp)
     }
 
+    /// The console reporter of a run on this target.
+    func console(verbose: Bool, maxFailures: Int? = nil) -> ConsoleReport {
+        ConsoleReport(colors: isatty(STDOUT_FILENO) == 1, verbose: verbose, maxFailures: maxFailures, replay: Replay(target: target))
+    }
+
     /// Runs the scenarios, writing each one's console text as it ends.
-    func run(_ scenarios: [Scenario], options: RunOptions, verbose: Bool, quiet: Bool = false) async -> [ScenarioResult] {
-        let console = ConsoleReport(colors: isatty(STDOUT_FILENO) == 1, verbose: verbose)
+    func run(_ scenarios: [Scenario], options: RunOptions, verbose: Bool, quiet: Bool = false, maxFailures: Int? = nil) async -> [ScenarioResult] {
+        let console = console(verbose: verbose, maxFailures: maxFailures)
         let output = ConsoleOutput()
         let runner = ConformanceRunner(target: target, options: options)
         let counts = Mutex((done: 0, failures: 0))
@@ -95,12 +100,36 @@ struct SuiteSession {
         print("\(plan.writes.count) golden files written")
     }
 
-    func writeReports(_ results: [ScenarioResult], junit: String?, json: String?) throws {
-        if let junit {
-            try Data(JUnitReport.xml(results, target: target.name).utf8).write(to: URL(fileURLWithPath: junit))
-        }
-        if let json {
-            try Data(JSONPrettyWriter.string(JSONReport.document(results, target: target.name)).utf8).write(to: URL(fileURLWithPath: json))
+    /// What the reports say about the run: target, versions (the target's and the suite's), date, options.
+    func runInfo(options: [(key: String, value: JSONValue)]) async -> RunInfo {
+        let versions = await target.versions()
+        let suiteVersion = SuiteDigest.of([URL(fileURLWithPath: suite.folders.scenarios), URL(fileURLWithPath: suite.folders.golden)])
+        return RunInfo(target: target.name,
+                       versions: [("web_service", versions.webService), ("erp", versions.erp), ("suite", suiteVersion)],
+                       options: options)
+    }
+
+    /// Writes the asked-for reports; an unwritable file exits 73 naming it.
+    func writeReports(_ results: [ScenarioResult], junit: String?, json: String?, html: String? = nil,
+                      options: [(key: String, value: JSONValue)] = []) async throws {
+        let replay = Replay(target: target)
+        if let junit { try Self.write(JUnitReport.xml(results, target: target.name, replay: replay), to: junit) }
+        guard json != nil || html != nil else { return }
+        let info = await runInfo(options: options)
+        if let json { try Self.write(JSONPrettyWriter.string(JSONReport.document(results, run: info)), to: json) }
+        if let html { try Self.write(HTMLReport.page(results, run: info, replay: replay), to: html) }
+    }
+
+    /// Writes a report file, or exits 73 naming it.
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        do { try Data(text.utf8).write(to: url) } catch {
+            var isFolder: ObjCBool = false
+            let folder = url.deletingLastPathComponent().path
+            let why = !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue
+                ? "no such folder \(folder)" : "permission denied or disk full"
+            FileHandle.standardError.write(Data("error: cannot write \(path): \(why)\n".utf8))
+            throw ExitPolicy.cannotWrite
         }
     }
 }
