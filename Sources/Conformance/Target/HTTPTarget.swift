@@ -92,7 +92,7 @@ public struct HTTPTarget: Target {
             let response = try await exchange(method: "POST", path: ControlAPI.resetPath,
                                               headers: [("Content-Type", "application/json")], body: body)
             guard response.status == 200 else {
-                throw ScenarioError(file: scenario.id, "reset answered \(response.status): \(String(decoding: response.body, as: UTF8.self))")
+                throw TargetSetupError.resetRefused(status: response.status, body: String(decoding: response.body, as: UTF8.self))
             }
             return .ready(Session(target: self, control: true, installedClock: scenario.clock))
         }
@@ -103,9 +103,9 @@ public struct HTTPTarget: Target {
         let limit = max(requestTimeout, .seconds(60))
         let status: Int32
         do { status = try await Self.shell(setupCommand, argument: file.path, timeout: limit) } catch is DeadlineExceeded {
-            throw ScenarioError(file: file.path, "--setup-command did not finish within \(TargetUnavailable.format(limit)) and was stopped")
+            throw TargetSetupError.setupCommandTimedOut(after: TargetUnavailable.format(limit), fixture: file.path)
         }
-        guard status == 0 else { throw ScenarioError(file: file.path, "--setup-command exited \(status)") }
+        guard status == 0 else { throw TargetSetupError.setupCommandFailed(status: status, fixture: file.path) }
         if scenario.steps.contains(where: { $0.advanceSeconds != nil }) {
             return .skipped(reason: "the scenario moves the target's clock (advance_seconds), which needs the control API (\(HTTPTarget.clockPath))")
         }
@@ -125,7 +125,7 @@ public struct HTTPTarget: Target {
                     running.process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
                     do { try running.process.run() } catch {
                         running.process.terminationHandler = nil
-                        continuation.resume(throwing: ScenarioError(file: "/bin/sh", "cannot start --setup-command"))
+                        continuation.resume(throwing: TargetSetupError.setupCommandNotStarted)
                     }
                 }
             }
@@ -154,7 +154,7 @@ public struct HTTPTarget: Target {
         func message(_ path: String) async -> String? {
             guard let response = try? await exchange(method: "GET", path: path, body: nil),
                   let json = try? JSONParser.parse(response.body) else { return nil }
-            return json["result"]?.arrayValue?.first?["message"]?.stringValue
+            return ImportAnswer(json)?.message
         }
         return (await message("/api/rest/Outils/%22Version%22"), await message("/api/rest/Outils/%22VersionERP%22"))
     }
@@ -174,7 +174,7 @@ public struct HTTPTarget: Target {
             case 200: return nil
             case 404, 405: return "the target cannot move its clock (\(HTTPTarget.clockPath) answered \(response.status)), and the scenario needs advance_seconds"
             default:
-                throw ScenarioError(file: HTTPTarget.clockPath, "answered \(response.status): \(String(decoding: response.body.prefix(300), as: UTF8.self))")
+                throw TargetSetupError.clockRefused(status: response.status, body: String(decoding: response.body.prefix(300), as: UTF8.self))
             }
         }
 

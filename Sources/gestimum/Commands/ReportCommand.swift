@@ -38,8 +38,8 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let matrix = ComplianceMatrix(files)
-        if let html { try SuiteSession.write(matrix.html(), to: html) }
-        if let markdown { try SuiteSession.write(matrix.markdown(), to: markdown) }
+        if let html { try SuiteSession.write(matrix.html(), to: html, what: "HTML matrix") }
+        if let markdown { try SuiteSession.write(matrix.markdown(), to: markdown, what: "Markdown matrix") }
         print("\(matrix.rows.count) scenarios × \(files.count) runs")
         for file in files { print("  \(file.target): \(file.conformanceLine)") }
     }

@@ -14,7 +14,7 @@ struct RunCommand: AsyncParsableCommand {
             the selection, 66 when a scenario, golden or fixture file is missing, unreadable or invalid \
             (an unknown key, a golden file no step produces, a golden folder without a scenario), \
             69 when the target cannot be reached (refused at the start, or 3 scenarios in a row \
-            without an answer: the run stops there), 73 when a report cannot be written. \
+            without an answer: the run stops there), 73 when a report or golden file cannot be written. \
             The output ends with the distinct differences, the conformance line per provenance, the expected \
             failures (when listed) and `N passed, N failed`.
             """
@@ -23,7 +23,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var suite: SuiteOptions
 
     @Option(help: "emulator (in-process) or the base URL of an implementation, e.g. http://127.0.0.1:8080.")
-    var target: String = "emulator"
+    var target: TargetAddress = .emulator
 
     @Option(help: "Journal timestamps: strict or normalized. Default: strict for the emulator, normalized for a URL.")
     var compare: ComparisonMode?
@@ -47,7 +47,7 @@ struct RunCommand: AsyncParsableCommand {
     var companyFolder: String?
 
     @Option(help: "The target's time zone: normalized journal times must fall within each request's flight (in scripted time when the runner installed the scenario's clock).")
-    var timeZone: String?
+    var timeZone: TimeZoneArgument?
 
     @Option(help: "Seconds of clock difference allowed with --time-zone.")
     var clockSkew: Double = 2
@@ -69,11 +69,10 @@ struct RunCommand: AsyncParsableCommand {
         if !clockSkew.isFinite || clockSkew < 0 { throw ValidationError("--clock-skew must be a number of seconds, 0 or more") }
         if allowShrink, !update { throw ValidationError("--allow-shrink goes with --update") }
         if let maxFailures, maxFailures < 0 { throw ValidationError("--max-failures must be 0 or more") }
-        if let timeZone, TimeZone(identifier: timeZone) == nil { throw ValidationError("unknown time zone \(timeZone)") }
     }
 
     func run() async throws {
-        let target = try suite.makeTarget(self.target)
+        let target = suite.makeTarget(self.target)
         let session = SuiteSession(suite: suite, target: target)
         let all = try session.loadScenarios()
         try session.guarded { () throws -> Void in
@@ -96,7 +95,7 @@ struct RunCommand: AsyncParsableCommand {
         let options = RunOptions(
             golden: suite.goldenStore, mode: compare ?? (target.controlsClock ? .strict : .normalized), jobs: suite.jobs,
             expectedFailures: failures, companyFolder: companyFolder,
-            timeZone: timeZone.flatMap(TimeZone.init(identifier:)), clockSkew: clockSkew)
+            timeZone: timeZone?.timeZone, clockSkew: clockSkew)
         var results = await session.run(scenarios, options: options, verbose: verbose, maxFailures: maxFailures)
         let stopped = ConformanceRunner.stoppedEarly(results, of: scenarios.count)
 
@@ -128,9 +127,9 @@ struct RunCommand: AsyncParsableCommand {
         return [
             ("scenarios", .string(suite.folders.scenarios)), ("golden", .string(suite.folders.golden)),
             ("compare", .string(options.mode.rawValue)), ("filter", text(suite.filter)),
-            ("tags", .array(suite.tag.map(JSONValue.string))), ("shard", text(suite.shard)),
+            ("tags", .array(suite.tag.map(JSONValue.string))), ("shard", text(suite.shard?.defaultValueDescription)),
             ("expected_failures", text(expectedFailures)), ("company_folder", text(companyFolder)),
-            ("time_zone", text(timeZone)), ("clock_skew", .number(String(clockSkew))),
+            ("time_zone", text(timeZone?.timeZone.identifier)), ("clock_skew", .number(String(clockSkew))),
         ]
     }
 }

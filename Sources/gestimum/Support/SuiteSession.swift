@@ -92,7 +92,9 @@ struct SuiteSession {
             for shrink in plan.shrinks { print("  \(shrink)") }
             throw ExitCode.failure
         }
-        try plan.apply()
+        do { try plan.apply() } catch {
+            throw CommandFailure.cannotWrite("cannot write the golden files: \(FailureReason.of(error))")
+        }
         let cwd = FileManager.default.currentDirectoryPath + "/"
         for write in plan.writes {
             print("\(write.change): \(write.url.path.hasPrefix(cwd) ? String(write.url.path.dropFirst(cwd.count)) : write.url.path)")
@@ -113,23 +115,15 @@ struct SuiteSession {
     func writeReports(_ results: [ScenarioResult], junit: String?, json: String?, html: String? = nil,
                       options: [(key: String, value: JSONValue)] = []) async throws {
         let replay = Replay(target: target)
-        if let junit { try Self.write(JUnitReport.xml(results, target: target.name, replay: replay), to: junit) }
+        if let junit { try Self.write(JUnitReport.xml(results, target: target.name, replay: replay), to: junit, what: "JUnit report") }
         guard json != nil || html != nil else { return }
         let info = await runInfo(options: options)
-        if let json { try Self.write(JSONPrettyWriter.string(JSONReport.document(results, run: info)), to: json) }
-        if let html { try Self.write(HTMLReport.page(results, run: info, replay: replay), to: html) }
+        if let json { try Self.write(JSONPrettyWriter.string(JSONReport.document(results, run: info)), to: json, what: "JSON report") }
+        if let html { try Self.write(HTMLReport.page(results, run: info, replay: replay), to: html, what: "HTML report") }
     }
 
-    /// Writes a report file, or exits 73 naming it.
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        do { try Data(text.utf8).write(to: url) } catch {
-            var isFolder: ObjCBool = false
-            let folder = url.deletingLastPathComponent().path
-            let why = !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue
-                ? "no such folder \(folder)" : "permission denied or disk full"
-            FileHandle.standardError.write(Data("error: cannot write \(path): \(why)\n".utf8))
-            throw ExitPolicy.cannotWrite
-        }
+    /// Writes a report file, or exits 73 naming it and saying why.
+    static func write(_ text: String, to path: String, what: String) throws(CommandFailure) {
+        try OutputFile.write(Data(text.utf8), to: path, what: what)
     }
 }
