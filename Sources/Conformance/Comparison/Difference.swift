@@ -5,6 +5,10 @@ import GestimumEmulator
 public struct Difference: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case status, contentType, body, journal, state, invariant, missingGolden
+        /// The bytes or headers break DataSnap's wire format (URL targets).
+        case wire
+        /// No complete answer: the connection was refused, timed out or closed.
+        case unavailable
     }
 
     /// The step (1-based); 0 for the scenario's final state.

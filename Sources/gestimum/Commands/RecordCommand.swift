@@ -31,12 +31,14 @@ struct RecordCommand: AsyncParsableCommand {
         let target = suite.makeTarget(self.target)
         let session = SuiteSession(suite: suite, target: target)
         let scenarios = suite.selection.apply(try session.loadScenarios())
+        try await session.requireReachableTarget(timeout: .seconds(10))
         let observation = await session.observation()
         print("Recording \(scenarios.count) scenarios from \(target.name) (Version \(observation?.webServiceVersion ?? "?"), VersionERP \(observation?.erpVersion ?? "?"))")
         let options = RunOptions(golden: suite.goldenStore, mode: .normalized, jobs: suite.jobs, companyFolder: companyFolder)
         let results = await session.run(scenarios, options: options, verbose: false, quiet: true)
         try session.update(results, options: options, observation: observation, allowShrink: allowShrink)
         let summary = RunSummary(await session.run(scenarios, options: options, verbose: false))
+        await session.close()
         print(summary.closingLine)
         if !summary.succeeded { throw ExitCode.failure }
     }

@@ -24,8 +24,25 @@ struct SuiteOptions: ParsableArguments {
     @Option(help: "Command run before each scenario on a URL target without the control API; gets the fixture file's path.")
     var setupCommand: String?
 
+    @Option(help: "Seconds a URL target gets for each request, its whole answer included.")
+    var requestTimeout: Double = 30
+
     func validate() throws {
+        if !requestTimeout.isFinite || requestTimeout <= 0 || requestTimeout > 86_400 {
+            throw ValidationError("--request-timeout must be a number of seconds above 0 (at most a day), got \(requestTimeout)")
+        }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    var requestDeadline: Duration { .milliseconds(Int64((requestTimeout * 1000).rounded(.up))) }
+
+    /// The selection options as given, for a message: `--filter nosuch --tag x`.
+    var selectionDescription: String {
+        var parts: [String] = []
+        if let filter { parts.append("--filter \(filter)") }
+        parts.append(contentsOf: tag.map { "--tag \($0)" })
+        if let shard { parts.append("--shard \(shard.index)/\(shard.count)") }
+        return parts.joined(separator: " ")
     }
 
     var selection: ScenarioSelection {
@@ -39,7 +56,7 @@ struct SuiteOptions: ParsableArguments {
     func makeTarget(_ address: TargetAddress) -> any Target {
         switch address {
         case .emulator: EmulatorTarget()
-        case let .url(url): HTTPTarget(baseURL: url, setupCommand: setupCommand, fixturesFolder: loader.fixturesFolder)
+        case let .url(url): HTTPTarget(baseURL: url, setupCommand: setupCommand, fixturesFolder: loader.fixturesFolder, timeout: requestDeadline)
         }
     }
 }

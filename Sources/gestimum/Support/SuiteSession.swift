@@ -2,6 +2,7 @@ import ArgumentParser
 import Conformance
 import Foundation
 import GestimumEmulator
+import Synchronization
 
 /// What `run` and `record` share: loading with the exit-66 rule, running
 /// with console progress, updating goldens through the guards, reports.
@@ -46,12 +47,39 @@ struct SuiteSession {
         ConsoleReport(colors: isatty(STDOUT_FILENO) == 1, verbose: verbose, maxFailures: maxFailures, replay: Replay(target: target))
     }
 
+    /// Runs the scenarios, writing each one's console text as it ends.
     func run(_ scenarios: [Scenario], options: RunOptions, verbose: Bool, quiet: Bool = false, maxFailures: Int? = nil) async -> [ScenarioResult] {
         let console = console(verbose: verbose, maxFailures: maxFailures)
+        let output = ConsoleOutput()
         let runner = ConformanceRunner(target: target, options: options)
-        return await runner.run(scenarios) { result in
-            if !quiet, let text = console.render(result) { print(text) }
+        let counts = Mutex((done: 0, failures: 0))
+        let total = scenarios.count
+        let results = await runner.run(scenarios) { result in
+            let (done, failures) = counts.withLock { counts in
+                counts.done += 1
+                if result.verdict.failsRun { counts.failures += 1 }
+                return (counts.done, counts.failures)
+            }
+            output.scenarioEnded(quiet ? nil : console.render(result), done: done, total: total, failures: failures)
         }
+        output.finish()
+        return results
+    }
+
+    /// Installed scenarios need a target that answers: a URL target that does
+    /// not answer at all stops the run before it starts (exit 69), in seconds.
+    func requireReachableTarget(timeout: Duration) async throws {
+        guard let http = target as? HTTPTarget else { return }
+        do { try await http.probe(timeout: timeout) } catch let error as TargetUnavailable {
+            FileHandle.standardError.write(Data("error: cannot reach \(error.url): \(error.cause)\n".utf8))
+            await http.shutdown()
+            throw ExitPolicy.unavailable
+        }
+    }
+
+    /// Closes the target's connections, under a deadline.
+    func close() async {
+        if let http = target as? HTTPTarget { await http.shutdown() }
     }
 
     /// Writes the goldens, unless a guard refuses; lists what changed.
