@@ -16,6 +16,7 @@ struct BuggyTarget: Target {
     var controlsClock: Bool { inner.controlsClock }
     var checksContentType: Bool { inner.checksContentType }
     var runsScenariosConcurrently: Bool { true }
+    var checksWireFormat: Bool { true }
 
     func begin(_ scenario: Scenario) async throws -> TargetRun {
         switch try await inner.begin(scenario) {

@@ -49,6 +49,10 @@ public enum DistinctDifferences {
                         summary: "\(place): \(text)")
             }
         }
+        if d.kind == .wire {
+            // A wire deviation is one rule broken; where it shows varies with each answer.
+            return [(key: "wire|\(d.path)|\(d.expected)", summary: "\(place): expected \(d.expected), actual (e.g.) \(d.actual)")]
+        }
         let masked = d.kind == .journal || d.kind == .invariant
         let e = masked ? maskNumbers(d.expected) : d.expected, a = masked ? maskNumbers(d.actual) : d.actual
         let summary = d.kind == .invariant ? "invariant broken: \(d.actual)" : "\(place): expected \(d.expected), actual \(d.actual)"
