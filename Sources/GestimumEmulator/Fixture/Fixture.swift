@@ -1,7 +1,7 @@
 import Foundation
 
 /// Companies to install in the emulator, in the format of
-/// `shared/spec/scenario-format.md` (section Fixture).
+/// `docs/scenario-format.md` (section Fixture).
 public struct Fixture: Sendable, Equatable, Codable {
     public struct User: Sendable, Equatable, Codable {
         public var code: String
