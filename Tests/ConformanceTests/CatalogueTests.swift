@@ -54,7 +54,7 @@ import GestimumEmulator
         defer { suite.remove() }
         let lines = ["CCT_CODE;CCT_NOM;CCT_ORIGIN"] + (1...9_999).map { "C\($0);Nom \($0);CLIENT1" }
         try suite.add(
-            "large/many", title: "Many lines", provenance: "inferred", source: "spec §4",
+            "large/many", title: "Many lines", provenance: "inferred", source: "behaviour §4",
             rule: "Every line is a record.", lines: lines,
             journal: ["01/01/2020 08:00:00 Nombre de lignes importées : 9999"])
         let text = try suite.catalogue()
@@ -63,8 +63,67 @@ import GestimumEmulator
         #expect(text.contains("C14;Nom 14;CLIENT1\n… 9980 more lines …\nC9995;Nom 9995;CLIENT1"))
         #expect(text.contains("C9999;Nom 9999;CLIENT1"))
         #expect(!text.contains("C5000;"))
-        #expect(text.contains("| [`large/many`](#scenario-large-many) | Every line is a record. | spec §4 |"))
+        #expect(text.contains("| [`large/many`](#scenario-large-many) | Every line is a record. | behaviour [§4](behaviour.md#s4) |"))
         #expect(text.split(separator: "\n").count < 200)
+    }
+
+    @Test func showsStoredContactsOfStateScenarios() throws {
+        let suite = try CatalogueSuiteFolder()
+        defer { suite.remove() }
+        let contact: JSONValue = [
+            "CCT_NUMERO": "0000000001", "CCT_CODE": "BONNET", "CCT_NOM": "Le \"Petit\" Bonnet",
+            "CCT_ORIGIN": "", "CCT_EMAIL": "a|b@x.fr", "CCT_URL": "ligne1\r\nligne2",
+        ]
+        try suite.add(
+            "parsing/stored", title: "Stored", provenance: "inferred", source: "behaviour §4", tags: ["state"],
+            lines: ["CCT_CODE;CCT_NOM"], journal: ["01/01/2020 08:00:00 Nombre de lignes importées : 1"],
+            state: ["societes": [
+                ["fichier": "C:\\ProgramData\\Gestimum\\DEMO.Gestimum", "contacts": [contact]],
+                ["fichier": "C:\\ProgramData\\Gestimum\\AUTRE.Gestimum", "contacts": []],
+            ]])
+        let text = try suite.catalogue()
+
+        #expect(text.contains(
+            "**Stored afterwards** (`state.json`) in `C:\\ProgramData\\Gestimum\\DEMO.Gestimum` (1 contact; 1 field empty in every contact left out):"))
+        // CCT_ORIGIN is empty everywhere: no column. Quotes and line breaks show as JSON strings, `|` is escaped.
+        #expect(text.contains("| `CCT_NUMERO` | `CCT_CODE` | `CCT_NOM` | `CCT_EMAIL` | `CCT_URL` |\n|---|---|---|---|---|"))
+        #expect(text.contains(#"| `0000000001` | `BONNET` | `"Le \"Petit\" Bonnet"` | `a\|b@x.fr` | `"ligne1\r\nligne2"` |"#))
+        #expect(text.contains("In `C:\\ProgramData\\Gestimum\\AUTRE.Gestimum`: no contacts."))
+    }
+
+    @Test func linesWithQuotesOrLineBreaksShowAsJSONStrings() {
+        let two = LineBlock(lines: ["\"Ligne1", "Ligne2\""])
+        let one = LineBlock(lines: ["\"Ligne1\r\nLigne2\""])
+        #expect(two.isQuoted && one.isQuoted)
+        #expect(two.markdown == "```text\n\"\\\"Ligne1\"\n\"Ligne2\\\"\"\n```")
+        #expect(one.markdown == "```text\n\"\\\"Ligne1\\r\\nLigne2\\\"\"\n```")
+        #expect(two.note == "shown as JSON strings because of quotes")
+    }
+
+    @Test func sourcesLinkSectionsDecisionsAndHelpPages() {
+        #expect(SourceText.markdown("behaviour §3, decisions D22 and D32")
+            == "behaviour [§3](behaviour.md#s3), decisions [D22](decisions.md#d22) and [D32](decisions.md#d32)")
+        #expect(SourceText.markdown("docs/WebService/4/VersionERP.md; DEMO")
+            == "[docs/WebService/4/VersionERP.md](https://github.com/karla-dedeler/aide-en-ligne/blob/HEAD/docs/WebService/4/VersionERP.md); DEMO")
+        #expect(SourceText.markdown("docs/catalogue.md D") == "docs/catalogue.md D")
+        #expect(SourceText.decisions(in: "behaviour §5, decisions D27 and D28, D27") == [27, 28])
+    }
+
+    /// `docs/decisions.md` is hand-written: its anchors and its links into the
+    /// catalogue must match what the scenarios cite.
+    @Test func decisionsAndCatalogueLinkEachOther() throws {
+        let root = Self.packageRoot
+        let scenarios = try ScenarioLoader(root: root.appendingPathComponent("Scenarios")).loadAll()
+        let catalogue = try Catalogue.generate(
+            scenarios: root.appendingPathComponent("Scenarios"), golden: root.appendingPathComponent("Golden"))
+        let decisions = try String(contentsOf: root.appendingPathComponent("docs/decisions.md"), encoding: .utf8)
+        for n in Set(scenarios.flatMap { SourceText.decisions(in: $0.source ?? "") }).sorted() {
+            #expect(decisions.contains("<a id=\"d\(n)\"></a>"), "a scenario cites D\(n), which docs/decisions.md does not define")
+        }
+        for part in decisions.components(separatedBy: "(catalogue.md#").dropFirst() {
+            let anchor = String(part.prefix { $0 != ")" })
+            #expect(catalogue.contains("<a id=\"\(anchor)\"></a>"), "docs/decisions.md links to catalogue.md#\(anchor), which no scenario backs")
+        }
     }
 
     @Test func missingGoldenFileIsNamed() throws {
@@ -108,7 +167,7 @@ private struct CatalogueSuiteFolder {
     /// One single-step scenario with an inline fixture; no golden file when `journal` is nil.
     func add(
         _ id: String, title: String, provenance: String, source: String? = nil, rule: String? = nil,
-        tags: [String] = [], lines: [String], journal: [String]?
+        tags: [String] = [], lines: [String], journal: [String]?, state: JSONValue? = nil
     ) throws {
         var metadata: [(key: String, value: JSONValue)] = [("title", .string(title)), ("provenance", .string(provenance))]
         if let source { metadata.append(("source", .string(source))) }
@@ -134,6 +193,7 @@ private struct CatalogueSuiteFolder {
             let response: JSONValue = ["result": [["resultat": "succès", "message": "terminé", "journal": .array(journal.map(JSONValue.string))]]]
             try write(response, to: golden.appendingPathComponent(id).appendingPathComponent("response.json"))
         }
+        if let state { try write(state, to: golden.appendingPathComponent(id).appendingPathComponent("state.json")) }
     }
 
     private func write(_ value: JSONValue, to url: URL) throws {

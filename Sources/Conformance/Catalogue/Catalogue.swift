@@ -39,6 +39,7 @@ public struct Catalogue: Sendable {
         blocks.append(contents(groups, entries))
         blocks.append(inferredRules(entries))
         blocks.append(discrepancies(entries))
+        blocks.append(decisions(entries))
         for (group, members) in groups {
             blocks.append("## \(MarkdownText.anchor(groupAnchor(group)))\(MarkdownText.heading(group))")
             blocks.append(MarkdownText.count(members.count, "scenario") + ", " + provenanceCounts(members) + ".")
@@ -67,10 +68,15 @@ public struct Catalogue: Sendable {
         framework it is built on) shows this exchange or states the rule; \
         these are reproduced exactly.
         - **inferred**: the documentation is silent and the rule is ours: the \
-        behaviour spec's [emu] rules and the choices listed in \
-        [decisions.md](decisions.md). A recording from a real Gestimum server \
-        that contradicts one of them wins.
+        rules marked *inferred* in [behaviour.md](behaviour.md) and the choices \
+        numbered in [decisions.md](decisions.md). A recording from a real \
+        Gestimum server that contradicts one of them wins.
         - **observed**: recorded from a real Gestimum server.
+
+        Sources cite sections of [behaviour.md](behaviour.md) as `§N`, \
+        decisions as `Dn`, and pages of the Gestimum help by their path in its \
+        public repository ([karla-dedeler/aide-en-ligne](\(SourceText.helpRepository)), \
+        folder `docs/`); all three are links.
 
         The suite holds \(MarkdownText.count(entries.count, "scenario")): \(provenanceCounts(entries)).
 
@@ -91,6 +97,7 @@ public struct Catalogue: Sendable {
         let discrepancies = entries.filter { $0.scenario.tags.contains(discrepancyTag) }.count
         lines.append("- \(MarkdownText.link("Inferred rules", to: "inferred-rules")) (\(inferred))")
         lines.append("- \(MarkdownText.link("Discrepancies in Gestimum's documentation", to: "discrepancies")) (\(discrepancies))")
+        lines.append("- \(MarkdownText.link("Decisions and their scenarios", to: "decisions")) (\(Set(entries.flatMap(\.decisions)).count))")
         lines.append("")
         lines.append(MarkdownText.row(["Group", "Scenarios"] + Provenance.allCases.map { $0.rawValue.capitalized }))
         lines.append("|---|--:|" + String(repeating: "--:|", count: Provenance.allCases.count))
@@ -118,7 +125,7 @@ public struct Catalogue: Sendable {
             lines.append(MarkdownText.row([
                 scenarioLink(entry),
                 MarkdownText.text(scenario.rule ?? scenario.title),
-                scenario.source.map(MarkdownText.text) ?? "—",
+                scenario.source.map(SourceText.markdown) ?? "—",
             ]))
         }
         return lines.joined(separator: "\n")
@@ -140,13 +147,37 @@ public struct Catalogue: Sendable {
                 scenarioLink(entry),
                 MarkdownText.text(scenario.title),
                 scenario.rule.map(MarkdownText.text) ?? "—",
-                scenario.source.map(MarkdownText.text) ?? "—",
+                scenario.source.map(SourceText.markdown) ?? "—",
             ]))
         }
         return lines.joined(separator: "\n")
     }
 
+    /// One row per decision cited by a scenario's `source`, each with its
+    /// anchor (`decision-d13`), the link into `decisions.md` and the scenarios
+    /// that pin it: the back-links `decisions.md` points at.
+    private static func decisions(_ entries: [CatalogueEntry]) -> String {
+        var lines = ["## \(MarkdownText.anchor("decisions"))Decisions and their scenarios", ""]
+        lines.append(
+            "The numbered choices of [decisions.md](decisions.md) that scenarios pin down "
+                + "(a scenario cites `D13` in its source).")
+        lines.append("")
+        let numbers = Set(entries.flatMap(\.decisions)).sorted()
+        guard !numbers.isEmpty else { return (lines + ["None."]).joined(separator: "\n") }
+        lines.append(MarkdownText.row(["Decision", "Scenarios"]))
+        lines.append("|---|---|")
+        for n in numbers {
+            let pinning = entries.filter { $0.decisions.contains(n) }.map(scenarioLink)
+            let decision = MarkdownText.anchor(decisionAnchor(n)) + "[D\(n)](decisions.md#\(SourceText.decisionAnchor(n)))"
+            lines.append(MarkdownText.row([decision, pinning.joined(separator: ", ")]))
+        }
+        return lines.joined(separator: "\n")
+    }
+
     // MARK: - Helpers
+
+    /// The catalogue's anchor for decision `n`, the target of `decisions.md`'s back-links.
+    static func decisionAnchor(_ n: Int) -> String { "decision-d\(n)" }
 
     private static func scenarioLink(_ entry: CatalogueEntry) -> String {
         MarkdownText.link(MarkdownText.code(entry.scenario.id), to: entry.anchor)

@@ -6,8 +6,8 @@ struct CatalogueEntry {
     var scenario: Scenario
     /// The expected body of each step, in step order.
     var responses: [JSONValue]
-    /// Whether the scenario checks the companies' contacts afterwards (`state.json`).
-    var checksState: Bool
+    /// The companies' contacts expected afterwards (`state.json`), when the scenario checks them.
+    var state: JSONValue?
     /// The anchor of its section, unique in the catalogue.
     var anchor: String
 
@@ -24,14 +24,17 @@ struct CatalogueEntry {
                     problems.append(error)
                 }
             }
-            var checksState = false
-            do { checksState = try golden.state(scenario.id) != nil } catch let error as ScenarioError { problems.append(error) }
+            var state: JSONValue?
+            do { state = try golden.state(scenario.id) } catch let error as ScenarioError { problems.append(error) }
             let anchor = uniqueAnchor("scenario-" + slug(scenario.id), taken: &anchors)
-            entries.append(CatalogueEntry(scenario: scenario, responses: responses, checksState: checksState, anchor: anchor))
+            entries.append(CatalogueEntry(scenario: scenario, responses: responses, state: state, anchor: anchor))
         }
         guard problems.isEmpty else { throw ScenarioProblems(problems) }
         return entries
     }
+
+    /// The decisions the scenario's `source` cites (`D13` → 13), in order, once each.
+    var decisions: [Int] { SourceText.decisions(in: scenario.source ?? "") }
 
     /// Lowercase ASCII letters and digits, anything else a `-`.
     static func slug(_ s: String) -> String {

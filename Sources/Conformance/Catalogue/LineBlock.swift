@@ -1,8 +1,10 @@
 /// A list of lines (a request's `fichier_contacts`, a journal) as a fenced
 /// block: long lists keep their head and tail around a "… N more lines …"
 /// marker; lists holding lines a reader could not tell apart as plain text
-/// (empty, trailing white space, invisible characters) are shown as JSON
-/// strings, one per line.
+/// (empty, trailing white space, quotes, line breaks or other invisible
+/// characters) are shown as JSON strings, one per line, so that the two
+/// elements `"Ligne1` and `Ligne2"` never look like one element holding a
+/// line break.
 struct LineBlock {
     static let head = 15
     static let tail = 5
@@ -10,11 +12,12 @@ struct LineBlock {
     var lines: [String]
 
     /// Why plain text would mislead: empty lines, trailing white space,
-    /// tabs or other invisible characters. Empty when the lines show as they are.
+    /// quotes, tabs or other invisible characters. Empty when the lines show as they are.
     var reasons: [String] {
         var reasons: [String] = []
         if lines.contains(where: \.isEmpty) { reasons.append("empty lines") }
         if lines.contains(where: { $0.last?.isWhitespace == true }) { reasons.append("trailing white space") }
+        if lines.contains(where: { $0.contains("\"") }) { reasons.append("quotes") }
         if lines.contains(where: { $0.unicodeScalars.contains(where: DisplayJSON.isInvisible) }) {
             reasons.append("tabs, line breaks or other invisible characters")
         }
@@ -47,5 +50,5 @@ struct LineBlock {
         return MarkdownText.fence(shown)
     }
 
-    static func marker(_ hidden: Int) -> String { "… \(MarkdownText.count(hidden, "more line")) …" }
+    static func marker(_ hidden: Int, _ what: String = "line") -> String { "… \(MarkdownText.count(hidden, "more " + what)) …" }
 }

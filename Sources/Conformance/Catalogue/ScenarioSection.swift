@@ -18,6 +18,7 @@ struct ScenarioSection {
             blocks += request(step)
             blocks += answer(entry.responses[i], status: step.status)
         }
+        if let state = entry.state { blocks += StoredContacts(state: state).markdown }
         return blocks.joined(separator: "\n\n")
     }
 
@@ -26,7 +27,7 @@ struct ScenarioSection {
         var items: [String] = []
         items.append("- **Scenario:** \(MarkdownText.code(scenario.id))")
         items.append("- **Provenance:** \(scenario.provenance.rawValue)")
-        if let source = scenario.source { items.append("- **Source:** \(MarkdownText.text(source))") }
+        if let source = scenario.source { items.append("- **Source:** \(SourceText.markdown(source))") }
         if let rule = scenario.rule { items.append("- **Rule:** \(MarkdownText.text(rule))") }
         if let observed = scenario.metadata["observed"]?.objectValue, !observed.isEmpty {
             let parts = observed.map { "\(MarkdownText.text($0.key)) \(MarkdownText.code(Self.plain($0.value)))" }
@@ -35,7 +36,7 @@ struct ScenarioSection {
         if !scenario.tags.isEmpty { items.append("- **Tags:** " + scenario.tags.map(MarkdownText.code).joined(separator: ", ")) }
         let fixture = scenario.fixtureName.map(MarkdownText.code) ?? "inline"
         items.append("- **Fixture:** \(fixture) · **Clock:** \(Self.describe(scenario.clock))")
-        if entry.checksState { items.append("- **State:** the contacts afterwards are checked (`state.json`)") }
+        if entry.state != nil { items.append("- **State:** the contacts afterwards are checked (`state.json`, shown after the answers)") }
         return items
     }
 

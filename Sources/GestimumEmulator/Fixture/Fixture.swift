@@ -1,7 +1,7 @@
 import Foundation
 
-/// Companies to install in the emulator, in the scenario format's fixture
-/// shape, read straight from a ``JSONValue`` (``init(json:at:)``) and checked
+/// Companies to install in the emulator, in the fixture shape of
+/// `docs/scenario-format.md`, read straight from a ``JSONValue`` (``init(json:at:)``) and checked
 /// as a whole: every problem is listed with its JSON path before anything is built.
 public struct Fixture: Sendable, Equatable {
     public struct User: Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// The `state.json` document of the scenario spec: every company's contacts,
+/// The `state.json` document of `docs/scenario-format.md`: every company's contacts,
 /// companies in fixture order, contacts by `CCT_NUMERO`.
 public enum StateDocument {
     public static func build(_ registry: CompanyRegistry) async throws -> JSONValue {
