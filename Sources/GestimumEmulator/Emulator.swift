@@ -48,8 +48,28 @@ public final class Emulator: Sendable {
         return .json(500, ImportResponse.error(Messages.methodNotFound(route.className, route.methodName)), session: session)
     }
 
+    /// Ends `session` at once: requests naming it get 403 `SessionExpired` (the control API's faults).
+    public func expireSession(_ session: String) {
+        sessions.expire(session)
+    }
+
+    /// The import's answer, with its result noted for the logs.
+    private static func answer(_ outcome: ImportOutcome, journal: Bool, statistics: Bool, company: String?, session: String) -> EmulatorResponse {
+        var response = EmulatorResponse.json(200, ImportResponse.body(for: outcome, journal: journal, statistics: statistics), session: session)
+        switch outcome {
+        case let .requestError(message):
+            response.summary.importResult = .init(resultat: Messages.failure, message: message, company: company)
+        case let .taskFailure(message, _):
+            response.summary.importResult = .init(resultat: Messages.failure, message: message, company: company, reached: .opened)
+        case let .completed(_, imported, rejected):
+            response.summary.importResult = .init(resultat: Messages.success, message: Messages.finished, imported: imported,
+                                                  rejected: rejected, company: company, reached: .imported)
+        }
+        return response
+    }
+
     private static func toolAnswer(_ message: String) -> JSONValue {
-        ImportResponse.wrap(.object([("resultat", .string(Messages.success)), ("message", .string(message))]))
+        ImportResponse.wrap(.object([(ImportResponse.Key.status, .string(Messages.success)), (ImportResponse.Key.message, .string(message))]))
     }
 
     private func importContacts(_ body: [UInt8], session: String) async -> EmulatorResponse {
@@ -62,19 +82,19 @@ public final class Emulator: Sendable {
             }
         }
         guard (ERPVersion.major(of: registry.erpVersion) ?? 0) >= ERPVersion.contactImportMajor else {
-            return .json(200, ImportResponse.body(for: .requestError(Messages.erpVersionTooOld), journal: false, statistics: false), session: session)
+            return Self.answer(.requestError(Messages.erpVersionTooOld), journal: false, statistics: false, company: nil, session: session)
         }
         let request: ImportRequest
         do { request = try RequestDecoder.decode(json) } catch {
-            return .json(200, ImportResponse.body(for: .requestError(error.message), journal: false, statistics: false), session: session)
+            return Self.answer(.requestError(error.message), journal: false, statistics: false, company: nil, session: session)
         }
         do {
             let outcome = try await ContactImport(registry: registry, clock: clock, logger: logger).run(request)
-            let body = ImportResponse.body(for: outcome, journal: request.parameters.journal, statistics: request.parameters.statistics)
-            return .json(200, body, session: session)
+            return Self.answer(outcome, journal: request.parameters.journal, statistics: request.parameters.statistics,
+                               company: ContactImport.resolvePath(request.login.file), session: session)
         } catch {
             logger.error("import failed", metadata: ["error": "\(error)"])
-            return .json(500, ImportResponse.error("\(error)"), session: session)
+            return .json(500, ImportResponse.error(FailureReason.of(error)), session: session)
         }
     }
 }

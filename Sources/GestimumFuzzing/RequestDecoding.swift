@@ -26,8 +26,8 @@ public enum RequestDecoding {
     }
 
     private static func problem(in request: ImportRequest) -> String? {
-        if request.company.file.isEmpty { return "an empty fichier" }
-        if request.company.user.isEmpty { return "an empty utilisateur" }
+        if request.login.file.isEmpty { return "an empty fichier" }
+        if request.login.user.isEmpty { return "an empty utilisateur" }
         if request.parameters.separator.count != 1 { return "separator \(FuzzText.excerpt(request.parameters.separator))" }
         if let delimiter = request.parameters.delimiter, delimiter.count != 1 { return "delimiter \(FuzzText.excerpt(delimiter))" }
         return nil
@@ -36,7 +36,7 @@ public enum RequestDecoding {
     /// Every key spelled out, in the spec's table order.
     static func canonicalBody(_ request: ImportRequest) -> JSONValue {
         let yesNo = { (flag: Bool) -> JSONValue in .string(flag ? "Oui" : "Non") }
-        let company = request.company, parameters = request.parameters
+        let company = request.login, parameters = request.parameters
         return .object([("importer_contacts", .object([
             ("societe", .object([
                 ("fichier", .string(company.file)), ("utilisateur", .string(company.user)),

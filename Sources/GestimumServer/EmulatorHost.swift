@@ -3,51 +3,154 @@ import GestimumEmulator
 import Logging
 import Synchronization
 
-/// Holds the emulator a server answers with. The control API's reset swaps
-/// it for a fresh one on a new fixture and a scripted clock.
+/// How long answers take in wall-clock time (`serve --latency`).
+public enum Latency: String, Sendable, CaseIterable {
+    /// Answers at once.
+    case none
+    /// An import takes as long as its journal says: the opening
+    /// `open_seconds`, the import `import_seconds` more.
+    case realistic
+
+    /// A system clock's opening and import durations under this latency:
+    /// what every documented journal shows (5 s and 1 s), or none.
+    public var systemDurations: (open: Double, import: Double) {
+        self == .realistic ? (5, 1) : (0, 0)
+    }
+}
+
+/// What a server's host knows beyond its emulator.
+public struct HostOptions: Sendable {
+    public var latency: Latency
+    /// Where named fixtures are read (`--fixtures DIR`); the embedded ones when a name is not there.
+    public var fixturesFolder: URL?
+
+    public init(latency: Latency = .none, fixturesFolder: URL? = nil) {
+        self.latency = latency
+        self.fixturesFolder = fixturesFolder
+    }
+}
+
+/// Holds the emulator a server answers with, and what the control API
+/// adds around it: the clock it can move, the armed faults, the request log.
+/// A reset swaps the emulator for a fresh one.
 ///
 /// Resets run one at a time. With a data folder, each reset builds its
 /// companies in a new `reset-…` subfolder and removes the previous one once
 /// the new emulator is in place, so no database file is replaced under a
 /// request still running on the old one; the folder's own companies (those
-/// the server started with) are left as they were.
+/// the server started with) are left as they were. A reset that fails
+/// removes what it built and leaves the previous state in place.
 public final class EmulatorHost: Sendable {
     private struct State {
         var emulator: Emulator
+        var clock: ControlledClock
         var resetFolder: URL?
     }
 
     private let current: Mutex<State>
     private let resetting = Mutex(())
     private let dataFolder: URL?
-    private let logger: Logger
+    let logger: Logger
+    public let options: HostOptions
+    public let faults = FaultTable()
+    public let requests = RequestLog()
+    let turns = CompanyTurns()
 
-    public init(_ emulator: Emulator, dataFolder: URL?, logger: Logger) {
-        current = Mutex(State(emulator: emulator, resetFolder: nil))
+    /// Serves `emulator`'s companies on a clock the control API can move:
+    /// its own clock if it is a ``ControlledClock``, else one that starts like it.
+    public init(_ emulator: Emulator, dataFolder: URL?, logger: Logger, options: HostOptions = HostOptions()) {
         self.dataFolder = dataFolder
         self.logger = logger
+        self.options = options
+        if let clock = emulator.clock as? ControlledClock {
+            current = Mutex(State(emulator: emulator, clock: clock, resetFolder: nil))
+            return
+        }
+        let clock: ControlledClock
+        if let scripted = emulator.clock as? ScriptedClock {
+            let start = ScenarioClock(startDate: scripted.now(), openSeconds: scripted.openDuration, importSeconds: scripted.importDuration)
+            clock = ControlledClock(.scripted(start), timeZone: scripted.timeZone)
+        } else {
+            let durations = options.latency.systemDurations
+            clock = ControlledClock(.system(openSeconds: durations.open, importSeconds: durations.import), timeZone: emulator.clock.timeZone)
+        }
+        let wrapped = Emulator(registry: emulator.registry, clock: clock, sessionIDs: clock.reading.scripted ? .seeded() : .random(),
+                               logger: emulator.logger, maxBodySize: emulator.maxBodySize)
+        current = Mutex(State(emulator: wrapped, clock: clock, resetFolder: nil))
     }
 
     public var emulator: Emulator { current.withLock { $0.emulator } }
 
-    /// Installs `fixture` with a scripted clock and seeded session ids, so a
-    /// replay gives the same answers.
-    public func reset(fixture: Fixture, clock: ScenarioClock) throws {
-        guard let scripted = ScriptedClock(clock) else {
-            throw FixtureError(problems: ["clock start must be dd/MM/yyyy HH:mm:ss and durations from 0 to 86400 seconds"])
+    /// The clock the emulator stamps journals and ages sessions with.
+    public var clock: ControlledClock { current.withLock { $0.clock } }
+
+    /// Installs a fixture (default: the embedded demo) and a clock (default:
+    /// the server's clock from its start), with seeded session ids; clears
+    /// sessions, faults and the request log. Nothing changes when it fails.
+    public func reset(_ reset: ControlAPI.Reset) throws(FixtureError) {
+        let fixture: Fixture
+        switch reset.fixture {
+        case nil: fixture = .demo
+        case let .inline(inline)?: fixture = inline
+        case let .named(name)?: fixture = try namedFixture(name)
         }
-        try resetting.withLock { _ in
+        let clock = reset.clock.map { ControlledClock(.scripted($0), timeZone: TimeZone(identifier: "UTC")!) }
+            ?? self.clock.restarted()
+        try install(fixture, clock: clock)
+    }
+
+    /// Installs `fixture` with a scripted clock (the HTTP target's reset).
+    public func reset(fixture: Fixture, clock: ScenarioClock) throws(FixtureError) {
+        try reset(ControlAPI.Reset(fixture: .inline(fixture), clock: clock))
+    }
+
+    private func install(_ fixture: Fixture, clock: ControlledClock) throws(FixtureError) {
+        let built: Result<Void, FixtureError> = resetting.withLock { _ in
             let folder = dataFolder?.appendingPathComponent("reset-\(UUID().uuidString)")
-            let registry = try CompanyRegistry(fixture: fixture, dataFolder: folder)
+            let registry: CompanyRegistry
+            do { registry = try CompanyRegistry(fixture: fixture, dataFolder: folder) } catch {
+                if let folder { try? FileManager.default.removeItem(at: folder) }
+                logger.error("reset failed", metadata: ["error": "\(error)"])
+                return .failure(FixtureError(problems: ["fixture: the companies could not be built; nothing was changed"]))
+            }
             let previous = current.withLock { state in
                 let previous = state.resetFolder
                 state = State(
-                    emulator: Emulator(registry: registry, clock: scripted, sessionIDs: .seeded(), logger: logger,
+                    emulator: Emulator(registry: registry, clock: clock, sessionIDs: .seeded(), logger: logger,
                                        maxBodySize: state.emulator.maxBodySize),
-                    resetFolder: folder)
+                    clock: clock, resetFolder: folder)
                 return previous
             }
+            faults.clear()
+            requests.clear()
             if let previous { try? FileManager.default.removeItem(at: previous) }
+            return .success(())
         }
+        try built.get()
+    }
+
+    /// The fixtures a reset can name: the files of the fixtures folder, then the embedded ones.
+    public var fixtureNames: [String] {
+        var names: Set<String> = ["demo"]
+        if let folder = options.fixturesFolder,
+           let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            for file in files where file.hasSuffix(".json") { names.insert(String(file.dropLast(5))) }
+        }
+        return names.sorted()
+    }
+
+    private func namedFixture(_ name: String) throws(FixtureError) -> Fixture {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".unicodeScalars)
+        let safe = !name.isEmpty && !name.hasPrefix(".") && name.unicodeScalars.allSatisfy { allowed.contains($0) }
+        if safe, let folder = options.fixturesFolder {
+            let file = folder.appendingPathComponent(name + ".json")
+            if let data = try? Data(contentsOf: file) {
+                do { return try Fixture.decode(data) } catch {
+                    throw FixtureError(problems: error.problems.map { "fixture \"\(name)\" (\(file.path)): \($0)" })
+                }
+            }
+        }
+        if name == "demo" { return .demo }
+        throw FixtureError(problems: ["fixture: no fixture named \"\(name)\" (known: \(fixtureNames.joined(separator: ", ")))"])
     }
 }

@@ -11,14 +11,19 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// Bodies over this size get 413 before they are read.
     public var maxBodySize: Int
-    /// Serve the control API (`/_emulator/reset`, `/_emulator/state`).
+    /// Serve the control API (`/_emulator/…`: reset, state, clock, faults, requests).
     public var control: Bool
+    /// Connections with no complete request part for this long are closed
+    /// (idle ones, and ones trickling their headers).
+    public var idleTimeout: Duration
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodySize: Int = Emulator.defaultMaxBodySize, control: Bool = false) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodySize: Int = Emulator.defaultMaxBodySize, control: Bool = false,
+                idleTimeout: Duration = .seconds(60)) {
         self.host = host
         self.port = port
         self.maxBodySize = maxBodySize
         self.control = control
+        self.idleTimeout = idleTimeout
     }
 }
 
@@ -32,63 +37,53 @@ public enum EmulatorServer {
         host: EmulatorHost, configuration: ServerConfiguration, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            let started = ContinuousClock.now
-            let response = await respond(to: request, host: host, configuration: configuration, logger: logger)
-            let elapsed = ContinuousClock.now - started
-            logger.info("\(request.method.rawValue) \(request.head.path ?? "") \(response.status.code)",
-                        metadata: ["ms": "\(elapsed.components.attoseconds / 1_000_000_000_000_000 + elapsed.components.seconds * 1000)"])
-            return response
+        let responder = CallbackResponder<ConnectionContext> { request, context in
+            let served = await respond(to: request, host: host, configuration: configuration, logger: logger)
+            ServerLogLine(served.entry).write(to: logger)
+            switch served.answer {
+            case let .response(answer): return response(answer)
+            case .drop:
+                context.channel.close(promise: nil)
+                return Response(status: .internalServerError)
+            }
         }
+        let idle = configuration.idleTimeout.components
         return Application(
             responder: responder,
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }
 
-    static func respond(to request: Request, host: EmulatorHost, configuration: ServerConfiguration, logger: Logger) async -> Response {
+    static func respond(to request: Request, host: EmulatorHost, configuration: ServerConfiguration, logger: Logger) async -> Served {
         let limit = configuration.maxBodySize
+        let path = request.head.path ?? "/"
+        let started = ContinuousClock.now
+        func unlogged(_ answer: EmulatorResponse, bodyBytes: Int) -> Served {
+            let elapsed = ContinuousClock.now - started
+            let entry = RequestLog.Entry(
+                at: "", method: request.method.rawValue, path: path, session: nil, status: answer.status, bodyBytes: bodyBytes,
+                importResult: nil, reason: answer.status >= 400 ? answer.summary.reason : nil, fault: nil,
+                milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
+            return Served(answer: .response(answer), entry: entry)
+        }
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
-            return response(.bodyTooLarge(limit: limit))
+            return unlogged(.bodyTooLarge(limit: limit), bodyBytes: length)
         }
         let body: [UInt8]
         do {
             body = Array(try await request.body.collect(upTo: limit).readableBytesView)
         } catch {
-            return response(.bodyTooLarge(limit: limit))
+            return unlogged(.bodyTooLarge(limit: limit), bodyBytes: limit)
         }
-        let path = request.head.path ?? "/"
-        if configuration.control, let answer = await control(request.method.rawValue, path: path, body: body, host: host) {
-            return response(answer)
+        if configuration.control, let answer = await ControlRoutes.answer(request.method.rawValue, path: path, body: body, host: host) {
+            return unlogged(answer, bodyBytes: body.count)
         }
         let emulatorRequest = EmulatorRequest(
             method: request.method.rawValue, path: path,
             headers: request.headers.map { ($0.name.rawName, $0.value) }, body: body)
-        return response(await host.emulator.handle(emulatorRequest))
-    }
-
-    /// The control API, or nil when the path is not one of its own.
-    static func control(_ method: String, path: String, body: [UInt8], host: EmulatorHost) async -> EmulatorResponse? {
-        let bare = String(path.prefix(while: { $0 != "?" }))
-        switch (method, bare) {
-        case ("POST", ControlAPI.resetPath):
-            do {
-                let (fixture, clock) = try ControlAPI.readReset(body)
-                try host.reset(fixture: fixture, clock: clock)
-                return .json(200, .object([("reset", .bool(true))]), session: nil)
-            } catch {
-                return .json(400, ImportResponse.error("\(error)"), session: nil)
-            }
-        case ("GET", ControlAPI.statePath):
-            do {
-                return .json(200, try await StateDocument.build(host.emulator.registry), session: nil)
-            } catch {
-                return .json(500, ImportResponse.error("\(error)"), session: nil)
-            }
-        default:
-            return nil
-        }
+        return await host.serve(emulatorRequest)
     }
 
     static func response(_ answer: EmulatorResponse) -> Response {

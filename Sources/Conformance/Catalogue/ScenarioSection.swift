@@ -42,6 +42,7 @@ struct ScenarioSection {
     private func request(_ step: ScenarioStep) -> [String] {
         var label = "**Request**"
         var qualifiers: [String] = []
+        if let seconds = step.advanceSeconds { qualifiers.append("after the clock moves \(Self.seconds(seconds))") }
         if step.method != Self.defaultMethod || step.path != Self.defaultPath {
             qualifiers.append(MarkdownText.code("\(step.method) \(step.path)"))
         }

@@ -38,13 +38,20 @@ public struct ConformanceRunner: Sendable {
         self.options = options
     }
 
+    /// Scenarios in a row that got no answer (refused, timed out, closed) before a run stops.
+    public static let unavailableLimit = 3
+
     /// Runs the scenarios, `options.jobs` at a time; results in scenario order.
+    /// Stops starting scenarios once ``unavailableLimit`` in a row ended
+    /// without an answer: then fewer results than scenarios come back (see
+    /// ``stoppedEarly(_:)``).
     public func run(_ scenarios: [Scenario], progress: @escaping @Sendable (ScenarioResult) -> Void = { _ in }) async -> [ScenarioResult] {
         await withTaskGroup(of: (Int, ScenarioResult).self) { group in
             var results = [ScenarioResult?](repeating: nil, count: scenarios.count)
             var next = 0
+            var unanswered = 0
             func startNext() {
-                guard next < scenarios.count else { return }
+                guard next < scenarios.count, unanswered < Self.unavailableLimit else { return }
                 let index = next, scenario = scenarios[index]
                 next += 1
                 group.addTask { (index, await self.run(scenario)) }
@@ -52,11 +59,18 @@ public struct ConformanceRunner: Sendable {
             for _ in 0..<(target.runsScenariosConcurrently ? options.jobs : 1) { startNext() }
             while let (index, result) = await group.next() {
                 results[index] = result
+                unanswered = result.targetUnavailable ? unanswered + 1 : 0
                 progress(result)
                 startNext()
             }
-            return results.map { $0! }
+            return results.compactMap { $0 }
         }
+    }
+
+    /// Whether a run stopped because the target stopped answering: its last
+    /// ``unavailableLimit`` results all got no answer.
+    public static func stoppedEarly(_ results: [ScenarioResult], of total: Int) -> Bool {
+        results.count < total && results.count >= unavailableLimit && results.suffix(unavailableLimit).allSatisfy(\.targetUnavailable)
     }
 
     /// Runs and judges one scenario.
@@ -68,9 +82,16 @@ public struct ConformanceRunner: Sendable {
             case let .skipped(reason):
                 result.verdict = .skipped(reason: reason)
             case let .ready(session):
-                try await exercise(scenario, session: session, into: &result)
-                result.verdict = judge(scenario.id, failed: !result.differences.isEmpty)
+                if let reason = try await exercise(scenario, session: session, into: &result) {
+                    result.verdict = .skipped(reason: reason)
+                } else {
+                    result.verdict = judge(scenario.id, failed: !result.differences.isEmpty)
+                }
             }
+        } catch let error as TargetUnavailable {
+            result.differences.append(Difference(step: result.responses.count + 1, kind: .unavailable, path: "",
+                                                 expected: "a complete answer", actual: error.description))
+            result.verdict = judge(scenario.id, failed: true)
         } catch {
             result.differences.append(Difference(step: result.responses.count + 1, kind: .status, path: "",
                                                  expected: "an answer", actual: "error: \(error)"))
@@ -89,20 +110,29 @@ public struct ConformanceRunner: Sendable {
         .json(journal: .journal(mode: options.mode, timeZone: options.timeZone, skew: options.clockSkew))
     }
 
-    private func exercise(_ scenario: Scenario, session: any TargetSession, into result: inout ScenarioResult) async throws {
+    /// Sends the steps and judges each answer; returns a reason to skip the scenario when the target cannot play it.
+    private func exercise(_ scenario: Scenario, session: any TargetSession, into result: inout ScenarioResult) async throws -> String? {
         var previousSession: String?
+        var window = ScriptedWindow(clock: session.installedClock, timeZone: options.timeZone)
         for (offset, step) in scenario.steps.enumerated() {
             let number = offset + 1
+            if let seconds = step.advanceSeconds {
+                if let reason = try await session.advanceClock(by: seconds) { return reason }
+                window?.advance(by: seconds)
+            }
             var headers = step.headers
             if step.usesPreviousSession {
                 guard let previousSession else {
                     result.differences.append(Difference(step: number, kind: .status, path: "",
                         expected: "a session id from step \(number - 1)'s Pragma header", actual: "(none)"))
-                    return
+                    return nil
                 }
                 headers.append(("Pragma", "dssession=\(previousSession)"))
             }
-            let response = try await session.send(EmulatorRequest(method: step.method, path: step.path, headers: headers, body: step.body))
+            var response = try await session.send(EmulatorRequest(method: step.method, path: step.path, headers: headers, body: step.body))
+            if let flight = window?.nextFlight() {
+                (response.sentAt, response.receivedAt) = flight
+            }
             result.responses.append(response)
             previousSession = response.header("Pragma").flatMap(SessionTable.requestedSession(inPragma:))
             result.differences.append(contentsOf: judge(step: step, number: number, response: response, scenario: scenario))
@@ -110,7 +140,7 @@ public struct ConformanceRunner: Sendable {
         if let expected = try? options.golden.state(scenario.id) {
             guard let actual = try await session.state() else {
                 result.notes.append("state.json not checked: the target cannot report its state (no control API)")
-                return
+                return nil
             }
             result.state = actual
             let context = DiffContext(step: 0, kind: .state)
@@ -118,14 +148,18 @@ public struct ConformanceRunner: Sendable {
         } else if let actual = try? await session.state() {
             result.state = actual
         }
+        return nil
     }
 
     private func judge(step: ScenarioStep, number: Int, response: StepResponse, scenario: Scenario) -> [Difference] {
         var differences: [Difference] = []
         if response.status != step.status {
-            differences.append(Difference(step: number, kind: .status, path: "", expected: "\(step.status)", actual: "\(response.status)"))
+            differences.append(Difference(step: number, kind: .status, path: "",
+                                          expectedValue: .number("\(step.status)"), actualValue: .number("\(response.status)")))
         }
-        if target.checksContentType, response.header("Content-Type") != "application/json" {
+        if target.checksWireFormat {
+            differences.append(contentsOf: WireFormat.differences(response, step: number))
+        } else if target.checksContentType, response.header("Content-Type") != "application/json" {
             differences.append(Difference(step: number, kind: .contentType, path: "",
                                           expected: "application/json", actual: response.header("Content-Type") ?? "(none)"))
         }

@@ -38,6 +38,36 @@ public struct GoldenStore: Sendable {
         guard problems.isEmpty else { throw ScenarioProblems(problems) }
     }
 
+    /// Golden files that no step produces (`response-3.json` for a two-step
+    /// scenario, any other name) and golden folders with no scenario: each an
+    /// error naming the file. `scenarios` must be the whole suite.
+    public func strayFiles(_ scenarios: [Scenario]) -> [ScenarioError] {
+        guard FileManager.default.fileExists(atPath: root.path) else { return [] }
+        let rootPath = root.standardizedFileURL.path
+        let steps = Dictionary(scenarios.map { ($0.id, $0.steps.count) }, uniquingKeysWith: { a, _ in a })
+        var problems: [ScenarioError] = []
+        var orphanFolders = Set<String>()
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == false else { continue }
+            let name = url.lastPathComponent
+            if name.hasPrefix(".") { continue }
+            let id = String(url.deletingLastPathComponent().standardizedFileURL.path.dropFirst(rootPath.count + 1))
+            guard let count = steps[id] else {
+                if orphanFolders.insert(id).inserted {
+                    problems.append(ScenarioError(file: url.deletingLastPathComponent().path,
+                                                  "golden folder without a scenario (no \(id)/scenario.json): remove it or restore its scenario"))
+                }
+                continue
+            }
+            let produced = Set((1...max(1, count)).map(ScenarioStep.responseFile(step:)) + ["state.json"])
+            if !produced.contains(name) {
+                problems.append(ScenarioError(file: url.path, "no step of \(id) produces this file (it has \(count) step\(count == 1 ? "" : "s")): remove it"))
+            }
+        }
+        return problems.sorted { $0.file < $1.file }
+    }
+
     /// Golden folders that no scenario claims (a renamed or deleted scenario).
     public func orphans(known: Set<String>) -> [String] {
         let rootPath = root.standardizedFileURL.path

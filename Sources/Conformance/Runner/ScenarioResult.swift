@@ -32,4 +32,7 @@ public struct ScenarioResult: Sendable {
     public var duration: Double
     /// What could not be checked on this target (e.g. `state.json` without the control API).
     public var notes: [String] = []
+
+    /// Whether the scenario ended because the target gave no answer (refused, timed out, closed).
+    public var targetUnavailable: Bool { differences.contains { $0.kind == .unavailable } }
 }

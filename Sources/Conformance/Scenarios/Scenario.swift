@@ -22,6 +22,11 @@ public struct ScenarioStep: Sendable {
     public var headers: [(name: String, value: String)]
     /// Send the session id the previous step's answer gave.
     public var usesPreviousSession: Bool
+    /// Seconds the target's clock moves forward before this step is sent (`advance_seconds`).
+    public var advanceSeconds: Double? = nil
+
+    /// The keys a step may have (scenario-format.md); any other is an error.
+    public static let keys: Set<String> = ["request", "method", "path", "status", "headers", "session", "advance_seconds"]
 
     /// `response.json` for step 1, `response-2.json` for step 2, …
     public static func responseFile(step: Int) -> String { step == 1 ? "response.json" : "response-\(step).json" }
@@ -48,4 +53,11 @@ public struct Scenario: Sendable {
     public var metadata: JSONValue
 
     public var group: String { String(id.split(separator: "/").first ?? "") }
+
+    /// The keys `scenario.json` may have: the scenario format's, plus `rule`
+    /// (the rule the scenario pins, for the catalogue) and `observed` (written
+    /// by `--update` from a URL target). Any other is an error.
+    public static let keys: Set<String> = ["title", "provenance", "source", "rule", "tags", "fixture", "clock", "steps", "observed"]
+    /// The keys of `clock`.
+    public static let clockKeys: Set<String> = ["start", "open_seconds", "import_seconds"]
 }

@@ -53,6 +53,14 @@ public struct ScenarioLoader: Sendable {
         var problems: [String] = []
         func fail(_ text: String) { problems.append(text) }
 
+        for key in Self.unknownKeys(metadata, allowed: Scenario.keys) {
+            fail("unknown key \"\(key)\" (a scenario.json has \(Scenario.keys.sorted().joined(separator: ", ")))")
+        }
+        if let clockValue = metadata["clock"] {
+            for key in Self.unknownKeys(clockValue, allowed: Scenario.clockKeys) {
+                fail("unknown key \"clock.\(key)\" (a clock has \(Scenario.clockKeys.sorted().joined(separator: ", ")))")
+            }
+        }
         let title = metadata["title"]?.stringValue ?? ""
         if title.isEmpty { fail("\"title\" must be a non-empty string") }
         let provenance = metadata["provenance"]?.stringValue.flatMap(Provenance.init(rawValue:))
@@ -80,8 +88,8 @@ public struct ScenarioLoader: Sendable {
             case let .failure(error): fail("fixture \"\(name)\": \(error)")
             }
         case let .object(pairs)?:
-            do { fixture = try Fixture.decode(Data(JSONPrettyWriter.string(.object(pairs)).utf8)) } catch {
-                fail("inline fixture: \(error)")
+            do { fixture = try Fixture(json: .object(pairs), at: "fixture") } catch {
+                error.problems.forEach(fail)
             }
         default:
             fail("\"fixture\" must be a fixture name or an object")
@@ -116,6 +124,17 @@ public struct ScenarioLoader: Sendable {
 
     private func loadStep(_ value: JSONValue, number: Int, directory: URL, fail: (String) -> Void) -> ScenarioStep? {
         guard case .object = value else { fail("steps[\(number - 1)] must be an object"); return nil }
+        for key in Self.unknownKeys(value, allowed: ScenarioStep.keys) {
+            fail("unknown key \"steps[\(number - 1)].\(key)\" (a step has \(ScenarioStep.keys.sorted().joined(separator: ", ")))")
+        }
+        var advance: Double?
+        if let advanceValue = value["advance_seconds"] {
+            if case let .number(text) = advanceValue, let seconds = Double(text), seconds >= 0, seconds.isFinite {
+                advance = seconds
+            } else {
+                fail("steps[\(number - 1)].advance_seconds must be a number of seconds, 0 or more")
+            }
+        }
         var body: [UInt8] = []
         let requestFile = value["request"]?.stringValue
         if let requestFile {
@@ -159,7 +178,12 @@ public struct ScenarioLoader: Sendable {
             requestFile: requestFile, body: body,
             method: value["method"]?.stringValue ?? "POST",
             path: value["path"]?.stringValue ?? "/api/rest/Contacts/%22Importer%22",
-            status: status, headers: headers, usesPreviousSession: usesPrevious)
+            status: status, headers: headers, usesPreviousSession: usesPrevious, advanceSeconds: advance)
+    }
+
+    /// The keys of an object that are not in `allowed`, in the file's order.
+    static func unknownKeys(_ value: JSONValue, allowed: Set<String>) -> [String] {
+        (value.objectValue ?? []).map(\.key).filter { !allowed.contains($0) }
     }
 
     /// Reads a JSON file, or throws a ``ScenarioError`` naming it.

@@ -9,6 +9,7 @@ public struct EmulatorTarget: Target {
     public let name = "emulator"
     public let controlsClock = true
     public let checksContentType = true
+    public let checksWireFormat = true
     /// Each scenario gets its own emulator.
     public let runsScenariosConcurrently = true
     let logger: Logger
@@ -18,10 +19,10 @@ public struct EmulatorTarget: Target {
     }
 
     public func begin(_ scenario: Scenario) async throws -> TargetRun {
-        guard let clock = ScriptedClock(scenario.clock) else { throw ScenarioError(file: scenario.id, "bad clock") }
+        let clock = ScriptedClock(scenario.clock)
         let registry = try CompanyRegistry(fixture: scenario.fixture)
         let emulator = Emulator(registry: registry, clock: clock, sessionIDs: .seeded(), logger: logger)
-        return .ready(Session(emulator: emulator))
+        return .ready(Session(emulator: emulator, clock: clock, installedClock: scenario.clock))
     }
 
     public func versions() async -> (webService: String?, erp: String?) {
@@ -30,6 +31,13 @@ public struct EmulatorTarget: Target {
 
     struct Session: TargetSession {
         let emulator: Emulator
+        let clock: ScriptedClock
+        let installedClock: ScenarioClock?
+
+        func advanceClock(by seconds: Double) async throws -> String? {
+            clock.advance(by: seconds)
+            return nil
+        }
 
         func send(_ request: EmulatorRequest) async throws -> StepResponse {
             let sent = Date()

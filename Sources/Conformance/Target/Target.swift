@@ -28,6 +28,8 @@ public protocol Target: Sendable {
     var controlsClock: Bool { get }
     /// Whether the answer's `Content-Type` is checked (URL targets).
     var checksContentType: Bool { get }
+    /// Whether answers are checked byte for byte against DataSnap's wire format.
+    var checksWireFormat: Bool { get }
     /// Whether scenarios can run at once: false when they share one server's state.
     var runsScenariosConcurrently: Bool { get }
     /// Installs the scenario's fixture and clock; `.skipped` when it cannot.
@@ -47,4 +49,17 @@ public protocol TargetSession: Sendable {
     func send(_ request: EmulatorRequest) async throws -> StepResponse
     /// The companies' contacts as `state.json`, or nil when the target cannot tell.
     func state() async throws -> JSONValue?
+    /// Moves the target's clock forward (`advance_seconds`); a reason to skip the scenario when it cannot.
+    func advanceClock(by seconds: Double) async throws -> String?
+    /// The scripted clock the runner installed on the target for this scenario, nil when it runs on real time.
+    var installedClock: ScenarioClock? { get }
+}
+
+extension Target {
+    public var checksWireFormat: Bool { false }
+}
+
+extension TargetSession {
+    public func advanceClock(by seconds: Double) async throws -> String? { "the target's clock cannot be moved" }
+    public var installedClock: ScenarioClock? { nil }
 }

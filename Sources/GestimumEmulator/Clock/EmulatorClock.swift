@@ -59,15 +59,20 @@ public final class ScriptedClock: EmulatorClock {
 
     /// `start` is read as `dd/MM/yyyy HH:mm:ss` in `timeZone` (UTC by default);
     /// nil when it is not such a time.
-    public init?(start: String = ScriptedClock.defaultStart, openSeconds: Double = 0, importSeconds: Double = 0,
+    public convenience init?(start: String = ScriptedClock.defaultStart, openSeconds: Double = 0, importSeconds: Double = 0,
                  timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         guard let date = JournalTimestamp(timeZone: timeZone).parse(start),
               (0...Self.longestDuration).contains(openSeconds), (0...Self.longestDuration).contains(importSeconds)
         else { return nil }
+        self.init(startDate: date, openSeconds: openSeconds, importSeconds: importSeconds, timeZone: timeZone)
+    }
+
+    /// A clock at `startDate`; durations are clamped to 0…``longestDuration``.
+    public init(startDate: Date, openSeconds: Double, importSeconds: Double, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         self.timeZone = timeZone
-        self.openDuration = openSeconds
-        self.importDuration = importSeconds
-        self.current = Mutex(date)
+        self.openDuration = min(max(0, openSeconds), Self.longestDuration)
+        self.importDuration = min(max(0, importSeconds), Self.longestDuration)
+        self.current = Mutex(startDate)
     }
 
     public func now() -> Date { current.withLock { $0 } }

@@ -1,44 +1,80 @@
 import Foundation
 
-/// The scripted clock a scenario runs under (spec §6).
+/// The scripted clock a scenario runs under (spec §6), its start read once
+/// into a date: whoever holds one holds a valid clock.
 public struct ScenarioClock: Sendable, Equatable {
-    public init(start: String, openSeconds: Double, importSeconds: Double) {
-        self.start = start
+    /// The start, read in UTC.
+    public var startDate: Date
+    public var openSeconds: Double
+    public var importSeconds: Double
+
+    /// Journal times of scenario clocks are UTC.
+    public static let timestamps = JournalTimestamp(timeZone: TimeZone(identifier: "UTC")!)
+
+    /// A clock from a `dd/MM/yyyy HH:mm:ss` start; nil when the start is not
+    /// such a time or a duration is outside 0…``ScriptedClock/longestDuration``.
+    public init?(start: String, openSeconds: Double = 0, importSeconds: Double = 0) {
+        guard let date = Self.timestamps.parse(start),
+              (0...ScriptedClock.longestDuration).contains(openSeconds),
+              (0...ScriptedClock.longestDuration).contains(importSeconds)
+        else { return nil }
+        self.startDate = date
         self.openSeconds = openSeconds
         self.importSeconds = importSeconds
     }
 
-    public var start: String
-    public var openSeconds: Double
-    public var importSeconds: Double
+    /// The start as `dd/MM/yyyy HH:mm:ss`.
+    public var start: String { Self.timestamps.format(startDate) }
 
-    public static let `default` = ScenarioClock(start: ScriptedClock.defaultStart, openSeconds: 0, importSeconds: 0)
+    public static let `default` = ScenarioClock(start: ScriptedClock.defaultStart)!
 
     /// Reads `{"start": "dd/MM/yyyy HH:mm:ss", "open_seconds": n, "import_seconds": n}`
-    /// (every key optional); nil with the reason when a value is wrong.
-    public static func read(_ value: JSONValue) -> Result<ScenarioClock, FixtureError> {
-        guard case .object = value else { return .failure(FixtureError(problems: ["\"clock\" must be an object"])) }
+    /// (every key optional), each problem with its JSON path (`clock.start: …`).
+    public static func read(_ value: JSONValue, at path: String = "clock") -> Result<ScenarioClock, FixtureError> {
+        let reader = JSONReader()
         var clock = ScenarioClock.default
-        var problems: [String] = []
-        if let start = value["start"] {
-            if let text = start.stringValue { clock.start = text } else { problems.append("clock.start must be a string") }
-        }
-        for (key, path) in [("open_seconds", \ScenarioClock.openSeconds), ("import_seconds", \ScenarioClock.importSeconds)] {
-            guard let number = value[key] else { continue }
-            if case let .number(text) = number, let seconds = Double(text) { clock[keyPath: path] = seconds } else {
-                problems.append("clock.\(key) must be a number")
+        let range = 0...ScriptedClock.longestDuration
+        for (key, value) in reader.object(value, at: path, keys: ["start", "open_seconds", "import_seconds"]) ?? [] {
+            let here = JSONReader.path(path, key)
+            switch key {
+            case "start":
+                guard let text = reader.string(value, at: here) else { continue }
+                if let date = timestamps.parse(text) { clock.startDate = date } else {
+                    reader.fail(here, "\"\(text)\" is not a time written dd/MM/yyyy HH:mm:ss")
+                }
+            case "open_seconds": clock.openSeconds = reader.number(value, at: here, in: range) ?? 0
+            case "import_seconds": clock.importSeconds = reader.number(value, at: here, in: range) ?? 0
+            default: break
             }
         }
-        if problems.isEmpty, ScriptedClock(clock) == nil {
-            problems.append("clock needs a start \"dd/MM/yyyy HH:mm:ss\" and durations from 0 to \(Int(ScriptedClock.longestDuration)) seconds")
-        }
-        return problems.isEmpty ? .success(clock) : .failure(FixtureError(problems: problems))
+        return reader.problems.isEmpty ? .success(clock) : .failure(FixtureError(problems: reader.problems))
+    }
+
+    /// The clock as a JSON document of the same shape.
+    public var json: JSONValue {
+        .object([
+            ("start", .string(start)),
+            ("open_seconds", .number(JSONReader.format(openSeconds))),
+            ("import_seconds", .number(JSONReader.format(importSeconds))),
+        ])
     }
 }
 
 extension ScriptedClock {
-    /// The scripted clock a scenario asks for; nil when its start is not a time.
-    public convenience init?(_ script: ScenarioClock, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
-        self.init(start: script.start, openSeconds: script.openSeconds, importSeconds: script.importSeconds, timeZone: timeZone)
+    /// The scripted clock a scenario asks for, journal lines in `timeZone`
+    /// (the start is the same wall-clock time there).
+    public convenience init(_ script: ScenarioClock, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        let start = JournalTimestamp(timeZone: timeZone).parse(script.start) ?? script.startDate
+        self.init(startDate: start, openSeconds: script.openSeconds, importSeconds: script.importSeconds, timeZone: timeZone)
+    }
+}
+
+extension ScenarioClock {
+    /// A clock at a date; durations are clamped to 0…``ScriptedClock/longestDuration``.
+    public init(startDate: Date, openSeconds: Double, importSeconds: Double) {
+        self = .default
+        self.startDate = startDate
+        self.openSeconds = min(max(0, openSeconds), ScriptedClock.longestDuration)
+        self.importSeconds = min(max(0, importSeconds), ScriptedClock.longestDuration)
     }
 }

@@ -1,32 +1,34 @@
 import Foundation
 
-/// Companies to install in the emulator, in the format of
-/// `shared/spec/scenario-format.md` (section Fixture).
-public struct Fixture: Sendable, Equatable, Codable {
-    public struct User: Sendable, Equatable, Codable {
+/// Companies to install in the emulator, in the scenario format's fixture
+/// shape, read straight from a ``JSONValue`` (``init(json:at:)``) and checked
+/// as a whole: every problem is listed with its JSON path before anything is built.
+public struct Fixture: Sendable, Equatable {
+    public struct User: Sendable, Equatable {
         public var code: String
         public var mot_passe: String?
     }
 
     /// A session already open on the company.
-    public struct Session: Sendable, Equatable, Codable {
+    public struct Session: Sendable, Equatable {
         public var utilisateur: String
         public var exclusif: Bool?
     }
 
-    public struct ThirdParty: Sendable, Equatable, Codable {
+    public struct ThirdParty: Sendable, Equatable {
         public var code: String
         public var type: String?
     }
 
-    public struct CustomFieldDefinition: Sendable, Equatable, Codable {
+    public struct CustomFieldDefinition: Sendable, Equatable {
         public var nom: String
         public var type: CustomField.Kind
         public var taille: Int?
         public var valeurs: [String]?
     }
 
-    public struct Company: Sendable, Equatable, Codable {
+    /// One company to install: its path, users, sessions, reference data and contacts.
+    public struct CompanySetup: Sendable, Equatable {
         public var fichier: String
         public var utilisateurs: [User]
         public var connectes: [Session]?
@@ -38,9 +40,9 @@ public struct Fixture: Sendable, Equatable, Codable {
     }
 
     public var erp_version: String?
-    public var societes: [Company]
+    public var societes: [CompanySetup]
 
-    public init(erp_version: String? = nil, societes: [Company]) {
+    public init(erp_version: String? = nil, societes: [CompanySetup]) {
         self.erp_version = erp_version
         self.societes = societes
     }
@@ -48,17 +50,42 @@ public struct Fixture: Sendable, Equatable, Codable {
     /// The ERP version the server reports (spec §1).
     public var erpVersion: String { erp_version ?? Messages.defaultERPVersion }
 
-    /// Decodes and checks a fixture; every problem found is listed.
-    public static func decode(_ data: Data) throws(FixtureError) -> Fixture {
-        let fixture: Fixture
-        do {
-            fixture = try JSONDecoder().decode(Fixture.self, from: data)
-        } catch {
-            throw FixtureError(problems: [FixtureError.describe(error)])
+    /// Reads and checks a fixture. `path` names where it sits (`fixture` in
+    /// a reset document; empty for a fixture file); every problem is listed.
+    public init(json: JSONValue, at path: String = "") throws(FixtureError) {
+        let reader = JSONReader()
+        var fixture = Fixture(societes: [])
+        var sawCompanies = false
+        for (key, value) in reader.object(json, at: path, keys: ["erp_version", "societes"]) ?? [] {
+            let here = JSONReader.path(path, key)
+            switch key {
+            case "erp_version":
+                fixture.erp_version = reader.string(value, at: here)
+            case "societes":
+                sawCompanies = true
+                for (i, element) in (reader.array(value, at: here) ?? []).enumerated() {
+                    if let company = Self.readCompany(element, at: JSONReader.path(here, i), reader) {
+                        fixture.societes.append(company)
+                    }
+                }
+            default: break
+            }
         }
-        let problems = fixture.problems()
-        guard problems.isEmpty else { throw FixtureError(problems: problems) }
-        return fixture
+        if case .object = json, !sawCompanies {
+            reader.fail(JSONReader.path(path, "societes"), "missing (a fixture lists its companies)")
+        }
+        if reader.problems.isEmpty { fixture.check(at: path, reader) }
+        guard reader.problems.isEmpty else { throw FixtureError(problems: reader.problems) }
+        self = fixture
+    }
+
+    /// Parses and checks a fixture file's bytes.
+    public static func decode(_ data: Data) throws(FixtureError) -> Fixture {
+        let json: JSONValue
+        do { json = try JSONParser.parse(Array(data)) } catch {
+            throw FixtureError(problems: ["not valid JSON (byte \(error.offset))"])
+        }
+        return try Fixture(json: json)
     }
 
     /// The embedded DEMO company of the documented example.
@@ -70,68 +97,280 @@ public struct Fixture: Sendable, Equatable, Codable {
         return fixture
     }
 
-    func problems() -> [String] {
-        var problems: [String] = []
-        if erp_version != nil, ERPVersion.major(of: erpVersion) == nil {
-            problems.append("erp_version \"\(erpVersion)\" does not start with a version number")
+    // MARK: Reading
+
+    private static func readCompany(_ value: JSONValue, at path: String, _ reader: JSONReader) -> CompanySetup? {
+        let keys = ["fichier", "utilisateurs", "connectes", "tiers", "criteres", "fonctions", "champs_personnalises", "contacts"]
+        guard let pairs = reader.object(value, at: path, keys: keys) else { return nil }
+        let before = reader.problems.count
+        var company = CompanySetup(fichier: "", utilisateurs: [])
+        var seen: Set<String> = []
+        for (key, value) in pairs {
+            seen.insert(key)
+            let here = JSONReader.path(path, key)
+            func each<T>(_ read: (JSONValue, String) -> T?) -> [T] {
+                (reader.array(value, at: here) ?? []).enumerated().compactMap { read($0.element, JSONReader.path(here, $0.offset)) }
+            }
+            switch key {
+            case "fichier": company.fichier = reader.string(value, at: here) ?? ""
+            case "utilisateurs":
+                company.utilisateurs = each { value, at in
+                    guard let pairs = reader.object(value, at: at, keys: ["code", "mot_passe"]) else { return nil }
+                    var user = User(code: "", mot_passe: nil)
+                    for (key, value) in pairs {
+                        if key == "code" { user.code = reader.string(value, at: JSONReader.path(at, key)) ?? "" }
+                        if key == "mot_passe" { user.mot_passe = reader.string(value, at: JSONReader.path(at, key)) }
+                    }
+                    if value["code"] == nil { reader.fail(JSONReader.path(at, "code"), "missing") }
+                    return user
+                }
+            case "connectes":
+                company.connectes = each { value, at in
+                    guard let pairs = reader.object(value, at: at, keys: ["utilisateur", "exclusif"]) else { return nil }
+                    var session = Session(utilisateur: "", exclusif: nil)
+                    for (key, value) in pairs {
+                        if key == "utilisateur" { session.utilisateur = reader.string(value, at: JSONReader.path(at, key)) ?? "" }
+                        if key == "exclusif" { session.exclusif = reader.bool(value, at: JSONReader.path(at, key)) }
+                    }
+                    if value["utilisateur"] == nil { reader.fail(JSONReader.path(at, "utilisateur"), "missing") }
+                    return session
+                }
+            case "tiers":
+                company.tiers = each { value, at in
+                    guard let pairs = reader.object(value, at: at, keys: ["code", "type"]) else { return nil }
+                    var party = ThirdParty(code: "", type: nil)
+                    for (key, value) in pairs {
+                        if key == "code" { party.code = reader.string(value, at: JSONReader.path(at, key)) ?? "" }
+                        if key == "type" { party.type = reader.string(value, at: JSONReader.path(at, key)) }
+                    }
+                    if value["code"] == nil { reader.fail(JSONReader.path(at, "code"), "missing") }
+                    return party
+                }
+            case "criteres":
+                guard case let .object(numbers) = value else {
+                    reader.fail(here, "must be an object, not \(JSONReader.describe(value))")
+                    continue
+                }
+                var criteria: [String: [String]] = [:]
+                for (number, codes) in numbers {
+                    guard number == "1" || number == "2" else {
+                        reader.fail(JSONReader.path(here, number), "unknown criterion (only \"1\" and \"2\" exist)")
+                        continue
+                    }
+                    criteria[number] = reader.strings(codes, at: JSONReader.path(here, number))
+                }
+                company.criteres = criteria
+            case "fonctions":
+                company.fonctions = reader.strings(value, at: here)
+            case "champs_personnalises":
+                company.champs_personnalises = each { value, at in readCustomField(value, at: at, reader) }
+            case "contacts":
+                company.contacts = each { value, at in
+                    guard case let .object(fields) = value else {
+                        reader.fail(at, "must be an object, not \(JSONReader.describe(value))")
+                        return nil
+                    }
+                    var contact: [String: String] = [:]
+                    for (name, text) in fields {
+                        contact[name] = reader.string(text, at: JSONReader.path(at, name))
+                    }
+                    return contact
+                }
+            default: break
+            }
         }
-        var paths: Set<String> = []
-        for company in societes {
-            let place = "societes[\(company.fichier)]"
-            if !paths.insert(company.fichier.lowercased()).inserted {
-                problems.append("\(place): the company is listed twice")
+        if !seen.contains("fichier") { reader.fail(JSONReader.path(path, "fichier"), "missing (the company's Windows path)") }
+        if !seen.contains("utilisateurs") { reader.fail(JSONReader.path(path, "utilisateurs"), "missing (the company's users)") }
+        return reader.problems.count == before ? company : nil
+    }
+
+    private static func readCustomField(_ value: JSONValue, at path: String, _ reader: JSONReader) -> CustomFieldDefinition? {
+        guard let pairs = reader.object(value, at: path, keys: ["nom", "type", "taille", "valeurs"]) else { return nil }
+        var field = CustomFieldDefinition(nom: "", type: .text, taille: nil, valeurs: nil)
+        var kind: CustomField.Kind?
+        for (key, value) in pairs {
+            let here = JSONReader.path(path, key)
+            switch key {
+            case "nom": field.nom = reader.string(value, at: here) ?? ""
+            case "type":
+                guard let name = reader.string(value, at: here) else { continue }
+                kind = CustomField.Kind(rawValue: name)
+                if kind == nil {
+                    reader.fail(here, "unknown type \"\(name)\" (expected \(JSONReader.list(CustomField.Kind.allCases.map(\.rawValue))))")
+                }
+            case "taille": field.taille = reader.integer(value, at: here, in: 1...Int(Int32.max))
+            case "valeurs": field.valeurs = reader.strings(value, at: here)
+            default: break
+            }
+        }
+        if value["nom"] == nil { reader.fail(JSONReader.path(path, "nom"), "missing") }
+        if value["type"] == nil { reader.fail(JSONReader.path(path, "type"), "missing") }
+        field.type = kind ?? .text
+        return kind == nil ? nil : field
+    }
+
+    // MARK: Checking
+
+    /// The rules a database would enforce, checked before one is built, so
+    /// that a bad fixture is a list of sentences and never a half-built company.
+    private func check(at path: String, _ reader: JSONReader) {
+        if erp_version != nil, ERPVersion.major(of: erpVersion) == nil {
+            reader.fail(JSONReader.path(path, "erp_version"), "\"\(erpVersion)\" does not start with a version number")
+        }
+        var companies: [String: Int] = [:]
+        for (i, company) in societes.enumerated() {
+            let place = JSONReader.path(JSONReader.path(path, "societes"), i)
+            let file = JSONReader.path(place, "fichier")
+            if let first = companies[company.fichier.lowercased()] {
+                reader.fail(file, "\"\(company.fichier)\" repeats societes[\(first)] (company paths compare case-insensitively)")
+            } else {
+                companies[company.fichier.lowercased()] = i
             }
             if !company.fichier.contains("\\") {
-                problems.append("\(place): fichier must be a full Windows path")
+                reader.fail(file, "\"\(company.fichier)\" must be a full Windows path (with a \\)")
             }
-            for key in (company.criteres ?? [:]).keys where key != "1" && key != "2" {
-                problems.append("\(place): criteres has key \"\(key)\"; only \"1\" and \"2\" exist")
+            func unique(_ list: String, _ codes: [String], _ key: String?, folding: (String) -> String, _ why: String) {
+                var seen: [String: Int] = [:]
+                for (j, code) in codes.enumerated() {
+                    var here = JSONReader.path(JSONReader.path(place, list), j)
+                    if let key { here = JSONReader.path(here, key) }
+                    if code.isEmpty { reader.fail(here, "must not be empty"); continue }
+                    if let first = seen[folding(code)] {
+                        let firstCode = codes[first]
+                        reader.fail(here, "\"\(code)\" repeats \(firstCode == code ? "" : "\"\(firstCode)\" ")\(why)")
+                    } else {
+                        seen[folding(code)] = j
+                    }
+                }
             }
-            let customNames = (company.champs_personnalises ?? []).map { $0.nom.uppercased() }
-            for field in company.champs_personnalises ?? [] {
+            let exact = { (code: String) in code }
+            unique("utilisateurs", company.utilisateurs.map(\.code), "code",
+                   folding: { $0.lowercased() }, "(user codes compare case-insensitively)")
+            unique("tiers", (company.tiers ?? []).map(\.code), "code", folding: exact, "(third-party codes are unique)")
+            for number in ["1", "2"] {
+                unique("criteres.\(number)", company.criteres?[number] ?? [], nil, folding: exact, "(criterion codes are unique)")
+            }
+            unique("fonctions", company.fonctions ?? [], nil, folding: exact, "(function codes are unique)")
+            let definitions = company.champs_personnalises ?? []
+            unique("champs_personnalises", definitions.map(\.nom), "nom",
+                   folding: { $0.uppercased() }, "(custom field names compare case-insensitively)")
+            for (j, field) in definitions.enumerated() {
+                let here = JSONReader.path(JSONReader.path(place, "champs_personnalises"), j)
+                if !field.nom.uppercased().hasPrefix("XXX_") {
+                    reader.fail(JSONReader.path(here, "nom"), "\"\(field.nom)\" must start with XXX_")
+                }
                 if field.type == .text, field.taille == nil {
-                    problems.append("\(place): custom field \(field.nom) of type texte needs a taille")
+                    reader.fail(JSONReader.path(here, "taille"), "missing (a texte field needs its length)")
+                }
+                if field.type != .text, field.taille != nil {
+                    reader.fail(JSONReader.path(here, "taille"), "only texte fields have a length")
                 }
                 if field.type == .list, (field.valeurs ?? []).isEmpty {
-                    problems.append("\(place): custom field \(field.nom) of type liste needs valeurs")
+                    reader.fail(JSONReader.path(here, "valeurs"), "missing (a liste field needs its values)")
+                }
+                if field.type != .list, field.valeurs != nil {
+                    reader.fail(JSONReader.path(here, "valeurs"), "only liste fields have values")
                 }
             }
+            let customNames = definitions.map { $0.nom.uppercased() }
             let known = Set(ContactField.allCases.map(\.rawValue) + [ContactField.numberName] + customNames)
-            for (i, contact) in (company.contacts ?? []).enumerated() {
-                for key in contact.keys where !known.contains(key.uppercased()) {
-                    problems.append("\(place): contacts[\(i)] has unknown field \(key)")
+            var numbers: [String: Int] = [:]
+            for (j, contact) in (company.contacts ?? []).enumerated() {
+                let here = JSONReader.path(JSONReader.path(place, "contacts"), j)
+                var names: Set<String> = []
+                for key in contact.keys.sorted() {
+                    if !known.contains(key.uppercased()) {
+                        reader.fail(JSONReader.path(here, key), "unknown field (not a CONTACTS field nor one of the company's custom fields)")
+                    } else if !names.insert(key.uppercased()).inserted {
+                        reader.fail(JSONReader.path(here, key), "given twice (field names compare case-insensitively)")
+                    }
                 }
-                if (contact[ContactField.numberName] ?? "").isEmpty {
-                    problems.append("\(place): contacts[\(i)] has no CCT_NUMERO")
+                let number = contact.first(where: { $0.key.uppercased() == ContactField.numberName })?.value ?? ""
+                if number.isEmpty {
+                    reader.fail(JSONReader.path(here, ContactField.numberName), "missing (every stored contact has its number)")
+                } else if let first = numbers[number] {
+                    reader.fail(JSONReader.path(here, ContactField.numberName), "\"\(number)\" repeats contacts[\(first)]")
+                } else {
+                    numbers[number] = j
                 }
             }
         }
-        return problems
+    }
+
+    // MARK: Writing
+
+    /// The fixture as a JSON document of the same shape (reset bodies, files for `--setup-command`).
+    public var json: JSONValue {
+        var document: [(key: String, value: JSONValue)] = []
+        if let erp_version { document.append(("erp_version", .string(erp_version))) }
+        document.append(("societes", .array(societes.map(\.json))))
+        return .object(document)
     }
 }
 
-/// A fixture that cannot be installed, with every problem found.
+extension Fixture.CompanySetup {
+    var json: JSONValue {
+        typealias Pairs = [(key: String, value: JSONValue)]
+        func object(_ pairs: Pairs) -> JSONValue { .object(pairs) }
+        var pairs: Pairs = [("fichier", .string(fichier))]
+        pairs.append(("utilisateurs", .array(utilisateurs.map { user in
+            var members: Pairs = [("code", .string(user.code))]
+            if let password = user.mot_passe { members.append(("mot_passe", .string(password))) }
+            return object(members)
+        })))
+        if let connectes {
+            pairs.append(("connectes", .array(connectes.map { session in
+                var members: Pairs = [("utilisateur", .string(session.utilisateur))]
+                if let exclusive = session.exclusif { members.append(("exclusif", .bool(exclusive))) }
+                return object(members)
+            })))
+        }
+        if let tiers {
+            pairs.append(("tiers", .array(tiers.map { party in
+                var members: Pairs = [("code", .string(party.code))]
+                if let type = party.type { members.append(("type", .string(type))) }
+                return object(members)
+            })))
+        }
+        if let criteres {
+            var members: Pairs = []
+            for number in criteres.keys.sorted() {
+                members.append((key: number, value: .array((criteres[number] ?? []).map(JSONValue.string))))
+            }
+            pairs.append(("criteres", object(members)))
+        }
+        if let fonctions { pairs.append(("fonctions", .array(fonctions.map(JSONValue.string)))) }
+        if let champs_personnalises {
+            pairs.append(("champs_personnalises", .array(champs_personnalises.map { field in
+                var members: Pairs = [("nom", .string(field.nom)), ("type", .string(field.type.rawValue))]
+                if let taille = field.taille { members.append(("taille", .number(String(taille)))) }
+                if let valeurs = field.valeurs { members.append(("valeurs", .array(valeurs.map(JSONValue.string)))) }
+                return object(members)
+            })))
+        }
+        if let contacts {
+            let rank = { (key: String) -> Int in
+                key.uppercased() == ContactField.numberName ? -1
+                    : ContactField.allCases.firstIndex { $0.rawValue == key.uppercased() } ?? Int.max
+            }
+            pairs.append(("contacts", .array(contacts.map { contact in
+                var members: Pairs = []
+                for key in contact.keys.sorted(by: { (rank($0), $0) < (rank($1), $1) }) {
+                    members.append((key: key, value: .string(contact[key] ?? "")))
+                }
+                return object(members)
+            })))
+        }
+        return object(pairs)
+    }
+}
+
+/// A fixture that cannot be installed, with every problem found, each
+/// naming its JSON path.
 public struct FixtureError: Error, Equatable, Sendable, CustomStringConvertible {
     public let problems: [String]
 
     public init(problems: [String]) { self.problems = problems }
 
     public var description: String { problems.joined(separator: "; ") }
-
-    static func describe(_ error: any Error) -> String {
-        switch error {
-        case let DecodingError.keyNotFound(key, context):
-            return "missing key \(path(context.codingPath + [key]))"
-        case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context):
-            return "wrong type at \(path(context.codingPath)): \(context.debugDescription)"
-        case let DecodingError.dataCorrupted(context):
-            return "invalid value at \(path(context.codingPath)): \(context.debugDescription)"
-        default:
-            return "\(error)"
-        }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-    }
 }

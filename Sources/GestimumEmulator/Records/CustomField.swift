@@ -2,7 +2,7 @@
 public struct CustomField: Sendable, Equatable {
     /// The types a custom field can have; raw values are the spec's names,
     /// which the rejection message quotes.
-    public enum Kind: String, Sendable, CaseIterable, Codable {
+    public enum Kind: String, Sendable, CaseIterable {
         case text = "texte"
         case integer = "entier"
         case decimal = "decimal"

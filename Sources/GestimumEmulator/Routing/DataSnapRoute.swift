@@ -36,7 +36,7 @@ public struct DataSnapRoute: Sendable, Equatable {
     }
 
     /// Percent-decodes a path segment; malformed escapes stay as written.
-    static func percentDecode(_ segment: String) -> String {
+    public static func percentDecode(_ segment: String) -> String {
         var bytes: [UInt8] = []
         let utf8 = Array(segment.utf8)
         var i = 0

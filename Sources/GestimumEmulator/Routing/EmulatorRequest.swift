@@ -14,7 +14,7 @@ public struct EmulatorRequest: Sendable {
         self.body = body
     }
 
-    /// The first header named `name`, compared case-insensitively.
+    /// The field `name`, compared case-insensitively; repeated lines joined with `, `.
     public func header(_ name: String) -> String? { headers.value(of: name) }
 }
 
@@ -23,11 +23,14 @@ public struct EmulatorResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
+    /// What the answer means, for request logs; not sent.
+    public var summary: ResponseSummary
 
-    public init(status: Int, headers: [(name: String, value: String)], body: [UInt8]) {
+    public init(status: Int, headers: [(name: String, value: String)], body: [UInt8], summary: ResponseSummary = ResponseSummary()) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.summary = summary
     }
 
     public func header(_ name: String) -> String? { headers.value(of: name) }
@@ -41,6 +44,8 @@ public struct EmulatorResponse: Sendable {
     public static func json(_ status: Int, _ value: JSONValue, session: String?) -> EmulatorResponse {
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
         if let session { headers.append(("Pragma", SessionTable.pragma(for: session))) }
-        return EmulatorResponse(status: status, headers: headers, body: DataSnapJSONWriter.bytes(value))
+        let reason = value["error"]?.stringValue ?? value["SessionExpired"]?.stringValue
+        return EmulatorResponse(status: status, headers: headers, body: DataSnapJSONWriter.bytes(value),
+                                summary: ResponseSummary(session: session, reason: reason))
     }
 }

@@ -30,13 +30,15 @@ public final class SessionTable: Sendable {
         }
     }
 
+    /// Ends a session: naming it again gets `SessionExpired`.
+    public func expire(_ id: String) {
+        _ = lastUse.withLock { $0.removeValue(forKey: id) }
+    }
+
     /// Forgets sessions that can no longer be renewed, so a long-running server does not grow.
     private static func evictExpired(_ table: inout [String: Date], at now: Date) {
         table = table.filter { now.timeIntervalSince($0.value) * 1000 <= Double(lifetimeMilliseconds) }
     }
-
-    /// The number of sessions kept (expired ones go when the table grows).
-    public var count: Int { lastUse.withLock { $0.count } }
 
     /// The `dssession` id in a `Pragma` header value, if any.
     public static func requestedSession(inPragma pragma: String) -> String? {

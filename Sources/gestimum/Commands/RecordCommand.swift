@@ -14,7 +14,7 @@ struct RecordCommand: AsyncParsableCommand {
     @OptionGroup var suite: SuiteOptions
 
     @Option(help: "The implementation's base URL, e.g. http://gestimum.local:8080.")
-    var target: String
+    var target: TargetAddress
 
     @Option(help: "The target's company folder, recorded as C:\\ProgramData\\Gestimum.")
     var companyFolder: String?
@@ -24,19 +24,21 @@ struct RecordCommand: AsyncParsableCommand {
 
     func validate() throws {
         try SuiteSession.refuseInCI("record")
-        if target == "emulator" { throw ValidationError("record takes a URL; use `run --update` for the emulator") }
+        if target == .emulator { throw ValidationError("record takes a URL; use `run --update` for the emulator") }
     }
 
     func run() async throws {
-        let target = try suite.makeTarget(self.target)
+        let target = suite.makeTarget(self.target)
         let session = SuiteSession(suite: suite, target: target)
         let scenarios = suite.selection.apply(try session.loadScenarios())
+        try await session.requireReachableTarget(timeout: .seconds(10))
         let observation = await session.observation()
         print("Recording \(scenarios.count) scenarios from \(target.name) (Version \(observation?.webServiceVersion ?? "?"), VersionERP \(observation?.erpVersion ?? "?"))")
         let options = RunOptions(golden: suite.goldenStore, mode: .normalized, jobs: suite.jobs, companyFolder: companyFolder)
         let results = await session.run(scenarios, options: options, verbose: false, quiet: true)
         try session.update(results, options: options, observation: observation, allowShrink: allowShrink)
         let summary = RunSummary(await session.run(scenarios, options: options, verbose: false))
+        await session.close()
         print(summary.closingLine)
         if !summary.succeeded { throw ExitCode.failure }
     }

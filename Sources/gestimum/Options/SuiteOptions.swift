@@ -15,8 +15,8 @@ struct SuiteOptions: ParsableArguments {
     @Option(help: "Only scenarios with this tag (repeatable).")
     var tag: [String] = []
 
-    @Option(help: "Run the K-th of N shards, e.g. 2/4.")
-    var shard: String?
+    @Option(help: ArgumentHelp("Run the K-th of N shards, e.g. 2/4 (1 ≤ K ≤ N).", valueName: "K/N"))
+    var shard: Shard?
 
     @Option(help: "Scenarios run at once.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -24,26 +24,39 @@ struct SuiteOptions: ParsableArguments {
     @Option(help: "Command run before each scenario on a URL target without the control API; gets the fixture file's path.")
     var setupCommand: String?
 
+    @Option(help: "Seconds a URL target gets for each request, its whole answer included.")
+    var requestTimeout: Double = 30
+
     func validate() throws {
-        if let shard, ScenarioSelection.parseShard(shard) == nil {
-            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, got \(shard)")
+        if !requestTimeout.isFinite || requestTimeout <= 0 || requestTimeout > 86_400 {
+            throw ValidationError("--request-timeout must be a number of seconds above 0 (at most a day), got \(requestTimeout)")
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
+    var requestDeadline: Duration { .milliseconds(Int64((requestTimeout * 1000).rounded(.up))) }
+
+    /// The selection options as given, for a message: `--filter nosuch --tag x`.
+    var selectionDescription: String {
+        var parts: [String] = []
+        if let filter { parts.append("--filter \(filter)") }
+        parts.append(contentsOf: tag.map { "--tag \($0)" })
+        if let shard { parts.append("--shard \(shard.index)/\(shard.count)") }
+        return parts.joined(separator: " ")
+    }
+
     var selection: ScenarioSelection {
-        ScenarioSelection(filter: filter, tags: tag, shard: shard.flatMap(ScenarioSelection.parseShard))
+        ScenarioSelection(filter: filter, tags: tag, shard: shard.map { ($0.index, $0.count) })
     }
 
     var loader: ScenarioLoader { ScenarioLoader(root: URL(fileURLWithPath: folders.scenarios)) }
     var goldenStore: GoldenStore { GoldenStore(root: URL(fileURLWithPath: folders.golden)) }
 
-    /// `emulator` or an http(s) URL.
-    func makeTarget(_ target: String) throws -> any Target {
-        if target == "emulator" { return EmulatorTarget() }
-        guard let url = URL(string: target), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-            throw ValidationError("--target must be emulator or an http:// URL, got \(target)")
+    /// The in-process emulator, or the implementation at a URL.
+    func makeTarget(_ address: TargetAddress) -> any Target {
+        switch address {
+        case .emulator: EmulatorTarget()
+        case let .url(url): HTTPTarget(baseURL: url, setupCommand: setupCommand, fixturesFolder: loader.fixturesFolder, timeout: requestDeadline)
         }
-        return HTTPTarget(baseURL: url, setupCommand: setupCommand, fixturesFolder: loader.fixturesFolder)
     }
 }
