@@ -68,7 +68,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The fuzz properties, shared by the fuzz targets and the regression tests.
+        .target(
+            name: "GestimumFuzzing",
+            dependencies: ["GestimumEmulator", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "GestimumEmulatorTests", dependencies: ["GestimumEmulator"]),
+        .testTarget(
+            name: "FuzzRegressionTests",
+            dependencies: ["GestimumFuzzing", "Conformance", "GestimumEmulator"],
+            exclude: ["FuzzRegressions"]
+        ),
         .testTarget(
             name: "ConformanceTests",
             dependencies: ["Conformance", "GestimumEmulator", .product(name: "NIOCore", package: "swift-nio")]
@@ -92,3 +102,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, built by `tools/fuzz` only (GESTIMUM_FUZZ=1, `--sanitize=fuzzer`):
+// they have no `main`, libFuzzer brings its own, so a plain build must not see them.
+if Context.environment["GESTIMUM_FUZZ"] != nil {
+    for name in ["json", "lines", "request", "handle"] {
+        package.targets.append(.executableTarget(
+            name: "fuzz-\(name)", dependencies: ["GestimumFuzzing", "GestimumEmulator"], path: "Fuzz/\(name)"))
+    }
+}

@@ -1,0 +1,1 @@
+../../Sources/Conformance/Comparison/Invariants.swift
