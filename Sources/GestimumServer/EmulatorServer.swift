@@ -42,6 +42,7 @@ public enum EmulatorServer {
         }
         return Application(
             responder: responder,
+            server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler(maxBodySize: configuration.maxBodySize)])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
@@ -65,7 +66,9 @@ public enum EmulatorServer {
         let emulatorRequest = EmulatorRequest(
             method: request.method.rawValue, path: path,
             headers: request.headers.map { ($0.name.rawName, $0.value) }, body: body)
-        return response(await host.emulator.handle(emulatorRequest))
+        let answer = await host.emulator.handle(emulatorRequest)
+        if body.count >= MemoryRelease.threshold { MemoryRelease.now() }
+        return response(answer)
     }
 
     /// The control API, or nil when the path is not one of its own.
