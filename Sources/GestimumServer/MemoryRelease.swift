@@ -1,5 +1,9 @@
 #if canImport(Glibc)
 import Glibc
+
+/// glibc's `malloc_trim`, which the Glibc module does not declare.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif
 
 /// Hands the memory a large import used back to the system (D60): glibc
@@ -11,7 +15,7 @@ enum MemoryRelease {
 
     static func now() {
         #if canImport(Glibc)
-        _ = malloc_trim(0)
+        _ = glibcMallocTrim(0)
         #endif
     }
 }

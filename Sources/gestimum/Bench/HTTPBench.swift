@@ -36,7 +36,7 @@ struct HTTPBench {
                 EmulatorResponse(status: 200, headers: [], body: Array(try Data(contentsOf: answer))), shape == .accepted ? records : 0)
             times.append(seconds)
             peaks.append(Double(server.memory.peak ?? 0))
-            Thread.sleep(forTimeInterval: 0.5)
+            try await Task.sleep(for: .milliseconds(500))
             kept.append(Double((server.memory.resident ?? 0) - idle))
         }
         let post = medianOf(times)
