@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "gestimum-conformance",
-    platforms: [.macOS(.v14)],
+    // Mutex (Synchronization) needs macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "GestimumEmulator", targets: ["GestimumEmulator"]),
         .library(name: "Conformance", targets: ["Conformance"]),
@@ -16,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Already resolved through the packages above; declared because the targets import them.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // The reference emulator: request → lines → records → checks → store → journal → response.
@@ -23,6 +27,7 @@ let package = Package(
             name: "GestimumEmulator",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/demo.json")]
@@ -34,6 +39,8 @@ let package = Package(
                 "GestimumEmulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         // The emulator behind Hummingbird, on port 8080.
@@ -42,7 +49,9 @@ let package = Package(
             dependencies: [
                 "GestimumEmulator",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -53,19 +62,32 @@ let package = Package(
                 "GestimumServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "GestimumEmulatorTests", dependencies: ["GestimumEmulator"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "GestimumEmulator"]),
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: ["Conformance", "GestimumEmulator", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(
             name: "GestimumServerTests",
             dependencies: [
                 "GestimumServer", "Conformance", "GestimumEmulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
+        ),
+        // The CLI: its options and exit policy, and the built binary run end to end.
+        .testTarget(
+            name: "GestimumCLITests",
+            dependencies: ["gestimum", "GestimumEmulator", "Conformance", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -27,7 +27,7 @@ public struct ContactImport: Sendable {
     }
 
     public func run(_ request: ImportRequest) async throws -> ImportOutcome {
-        let path = Self.resolvePath(request.company.file)
+        let path = Self.resolvePath(request.login.file)
         guard let company = registry.company(at: path) else {
             let journal = startJournal(path: path)
             return fail(Messages.unknownCompany(path), journal: journal, opened: false, path: path)
@@ -60,7 +60,7 @@ public struct ContactImport: Sendable {
         _ request: ImportRequest, path: String, db: Database, journal: inout Journal
     ) throws -> ImportOutcome {
         let store = CompanyStore(db: db)
-        if let failure = try openingFailure(request, path: path, store: store, journal: &journal) {
+        if let failure = try checkAccessAndCloseOwnSessions(request, path: path, store: store, journal: &journal) {
             return fail(failure, journal: journal, opened: false, path: path)
         }
         journal.write(Messages.opened(path), at: .opened)
@@ -135,23 +135,25 @@ public struct ContactImport: Sendable {
         }
     }
 
-    /// The checks of spec §3 in order; closes the user's session when asked.
-    private func openingFailure(
+    /// The checks of spec §3 in order. When the user is already connected
+    /// and asked to be disconnected, closes their sessions in the store and
+    /// journals the disconnection. Returns the refusal message, nil when admitted.
+    private func checkAccessAndCloseOwnSessions(
         _ request: ImportRequest, path: String, store: CompanyStore, journal: inout Journal
     ) throws -> String? {
-        let user = request.company.user
+        let user = request.login.user
         guard let password = try store.password(of: user) else { return Messages.unknownUser(user) }
         // Codes compare case-insensitively (D14), folded the same way everywhere.
-        guard password == request.company.password else { return Messages.wrongPassword(user) }
+        guard password == request.login.password else { return Messages.wrongPassword(user) }
         let sessions = try store.sessions()
         let isOwn = { (session: CompanyStore.Session) in CompanyStore.sameUser(session.user, user) }
         if sessions.contains(where: isOwn) {
-            guard request.company.disconnect else { return Messages.alreadyConnected(user) }
+            guard request.login.disconnect else { return Messages.alreadyConnected(user) }
             try store.closeSessions(sessions.filter(isOwn))
             journal.write(Messages.disconnection(user), at: .opened)
         }
         let others = sessions.filter { !isOwn($0) }
-        if request.company.exclusive, !others.isEmpty { return Messages.othersConnected }
+        if request.login.exclusive, !others.isEmpty { return Messages.othersConnected }
         if others.contains(where: \.exclusive) { return Messages.heldExclusively(path) }
         return nil
     }

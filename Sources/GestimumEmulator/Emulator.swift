@@ -49,7 +49,7 @@ public final class Emulator: Sendable {
     }
 
     private static func toolAnswer(_ message: String) -> JSONValue {
-        ImportResponse.wrap(.object([("resultat", .string(Messages.success)), ("message", .string(message))]))
+        ImportResponse.wrap(.object([(ImportResponse.Key.status, .string(Messages.success)), (ImportResponse.Key.message, .string(message))]))
     }
 
     private func importContacts(_ body: [UInt8], session: String) async -> EmulatorResponse {
@@ -74,7 +74,7 @@ public final class Emulator: Sendable {
             return .json(200, body, session: session)
         } catch {
             logger.error("import failed", metadata: ["error": "\(error)"])
-            return .json(500, ImportResponse.error("\(error)"), session: session)
+            return .json(500, ImportResponse.error(FailureReason.of(error)), session: session)
         }
     }
 }

@@ -87,7 +87,7 @@ public enum EmulatorServer {
             do {
                 return .json(200, try await StateDocument.build(host.emulator.registry), session: nil)
             } catch {
-                return .json(500, ImportResponse.error("\(error)"), session: nil)
+                return .json(500, ImportResponse.error(FailureReason.of(error)), session: nil)
             }
         default:
             return nil

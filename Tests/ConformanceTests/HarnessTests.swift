@@ -96,7 +96,9 @@ struct HarnessTests {
         #expect(verdicts[Self.seed] == .expectedFailure(reason: "journal path differs, ticket 12"))
         #expect(verdicts[other] == .unexpectedPass(reason: "fixed since"))
         let summary = RunSummary(results)
-        #expect(summary.closingLine == "1 passed, 1 failed")
+        #expect(summary.closingLine == "0 passed, 1 failed")
+        #expect(summary.expectedFailuresLine == "1 expected failure, 1 unexpected pass")
+        #expect(summary.conformanceLine == "documented 0/1 · inferred 1/1 · observed 0/0")
         #expect(!summary.succeeded)
     }
 

@@ -81,11 +81,11 @@ import Testing
         let emulator = Emulator(registry: try CompanyRegistry(fixture: .demo), clock: Self.documentedClock(), sessionIDs: .seeded())
         let response = await emulator.handle(.post(Array(Self.documentedRequest.utf8)))
         let parsed = try JSONParser.parse(response.body)
-        let result = try #require(parsed["result"]?.arrayValue?.first)
-        #expect(result["resultat"] == "succès")
-        #expect(result["message"] == "terminé")
-        #expect(result["journal"]?.arrayValue?.first == #"13/09/2019 14:30:38 Ouverture de la société C:\ProgramData\Gestimum\DEMO.Gestimum"#)
-        #expect(result["statistiques"] == ["nombre_lignes_importées": "3", "nombre_lignes_non_importées": "0"])
+        let answer = try #require(ImportAnswer(parsed))
+        #expect(answer.status == "succès")
+        #expect(answer.message == "terminé")
+        #expect(answer.journal?.first == #"13/09/2019 14:30:38 Ouverture de la société C:\ProgramData\Gestimum\DEMO.Gestimum"#)
+        #expect(answer.statistics == ImportAnswer.Statistics(imported: 3, rejected: 0))
     }
 
     @Test func stateDocumentListsTheContacts() async throws {

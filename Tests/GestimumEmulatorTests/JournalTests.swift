@@ -128,9 +128,7 @@ import Testing
 
     private func post(_ emulator: Emulator, _ body: [UInt8]) async throws -> [String] {
         let response = await emulator.handle(.post(body))
-        let json = try JSONParser.parse(response.body)
-        guard case let .array(results)? = json["result"], case let .array(journal)? = results.first?["journal"] else { return [] }
-        return journal.compactMap(\.stringValue)
+        return ImportAnswer(try JSONParser.parse(response.body))?.journal ?? []
     }
 
     @Test func clockContinuesAcrossImports() async throws {

@@ -118,8 +118,8 @@ import Testing
         let request = try decode(body(
             societe: Self.societe + #", "deconnecter": "OUI", "exclusif": "oUi""#,
             parametres: #""journal": "oui", "statistiques": "NON", "entete": "Oui", "fichier_contacts": []"#))
-        #expect(request.company.disconnect)
-        #expect(request.company.exclusive)
+        #expect(request.login.disconnect)
+        #expect(request.login.exclusive)
         #expect(request.parameters.journal)
         #expect(!request.parameters.statistics)
         #expect(request.parameters.header)
@@ -185,7 +185,7 @@ import Testing
 
     @Test func defaultsWithRequiredKeysOnly() throws {
         let request = try decode(body())
-        #expect(request.company == .init(file: "DEMO.Gestimum", user: "DEMO", password: "", disconnect: false, exclusive: false))
+        #expect(request.login == .init(file: "DEMO.Gestimum", user: "DEMO", password: "", disconnect: false, exclusive: false))
         #expect(request.parameters == .init(
             journal: false, statistics: false, header: false, fieldNames: "", separator: ";", delimiter: nil, lines: []))
     }
@@ -195,8 +195,8 @@ import Testing
         let request = try decode(body(
             societe: Self.societe + #", "mot_passe": null, "deconnecter": null, "exclusif": null"#,
             parametres: #""journal": null, "statistiques": null, "entete": null, "noms_champs": null, "separateur_champs": null, "identificateur_texte": null, "fichier_contacts": ["a"]"#))
-        #expect(request.company.password == "")
-        #expect(!request.company.disconnect && !request.company.exclusive)
+        #expect(request.login.password == "")
+        #expect(!request.login.disconnect && !request.login.exclusive)
         #expect(request.parameters == .init(
             journal: false, statistics: false, header: false, fieldNames: "", separator: ";", delimiter: nil, lines: ["a"]))
     }
@@ -210,7 +210,7 @@ import Testing
                           "noms_champs": "A;B", "separateur_champs": "", "identificateur_texte": "",
                           "fichier_contacts": ["CCT_CODE;CCT_NOM;CCT_ORIGIN", "CONTACT1;Contact1;CLIENT1"]}}}
         """#)
-        #expect(request.company == .init(file: "DEMO.Gestimum", user: "DEMO", password: "secret", disconnect: false, exclusive: false))
+        #expect(request.login == .init(file: "DEMO.Gestimum", user: "DEMO", password: "secret", disconnect: false, exclusive: false))
         #expect(request.parameters == .init(
             journal: true, statistics: true, header: true, fieldNames: "A;B", separator: ";", delimiter: nil,
             lines: ["CCT_CODE;CCT_NOM;CCT_ORIGIN", "CONTACT1;Contact1;CLIENT1"]))
@@ -235,13 +235,13 @@ import Testing
         {"autre": 1, "importer_contacts": {"tester": "Oui", "societe": {"fichier": "F", "utilisateur": "U", "inconnu": [1]},
           "parametres": {"tester": "peut-être", "fichier_contacts": ["x"], "extra": null}}}
         """#)
-        #expect(request.company.file == "F")
+        #expect(request.login.file == "F")
         #expect(request.parameters.lines == ["x"])
     }
 
     @Test func duplicateKeyFirstOccurrenceIsUsed() throws {
         let request = try decode(body(societe: #""fichier": "PREMIER", "fichier": 3, "utilisateur": "DEMO""#))
-        #expect(request.company.file == "PREMIER")
+        #expect(request.login.file == "PREMIER")
     }
 
     @Test func fichierContactsLinesAreKeptAsWritten() throws {

@@ -32,7 +32,7 @@ enum TestSupport {
         disconnect: Bool = false, exclusive: Bool = false
     ) -> ImportRequest {
         ImportRequest(
-            company: .init(file: file, user: user, password: password, disconnect: disconnect, exclusive: exclusive),
+            login: .init(file: file, user: user, password: password, disconnect: disconnect, exclusive: exclusive),
             parameters: .init(
                 journal: true, statistics: true, header: header, fieldNames: fieldNames,
                 separator: separator, delimiter: delimiter, lines: lines))

@@ -11,7 +11,7 @@ import Testing
 struct ExpectContinueTests {
     @Test func theInterimAnswerComesBeforeTheBody() async throws {
         let body = try ServerTests.loader.load(id: "documented/seed-example").steps[0].body
-        let (interim, final) = try await LiveServer.with { base, _ in
+        let (interim, final) = try await ServerTests.serving { base, _ in
             let socket = try RawSocket(port: base.port!)
             try socket.send("POST \(ServerTests.importPath) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.count)\r\nExpect: 100-continue\r\n\r\n")
             let interim = try socket.receiveHead()
@@ -23,7 +23,7 @@ struct ExpectContinueTests {
     }
 
     @Test func aBodyOverTheLimitGets413WithoutTheInterimAnswer() async throws {
-        let head = try await LiveServer.with(maxBodySize: 4_096) { base, _ in
+        let head = try await ServerTests.serving(maxBodySize: 4_096) { base, _ in
             let socket = try RawSocket(port: base.port!)
             try socket.send("POST \(ServerTests.importPath) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n")
             return try socket.receiveHead()

@@ -3,6 +3,8 @@ import Conformance
 import Foundation
 import GestimumEmulator
 import GestimumServer
+import HummingbirdTesting
+import Logging
 import NIOCore
 import Testing
 
@@ -19,10 +21,28 @@ struct ServerTests {
         return try await target.exchange(method: "POST", path: path, headers: headers, body: body)
     }
 
+    /// Runs the server in HummingbirdTesting's live mode (a free loopback
+    /// port) for the duration of `body`, which gets its base URL and host.
+    static func serving<T: Sendable>(
+        fixture: Fixture = .demo, clock: any EmulatorClock = ScriptedClock()!, maxBodySize: Int = Emulator.defaultMaxBodySize,
+        control: Bool = true, _ body: @Sendable (URL, EmulatorHost) async throws -> T
+    ) async throws -> T {
+        let logger = Logger(label: "test.server", factory: { _ in SwiftLogNoOpLogHandler() })
+        let emulator = Emulator(registry: try CompanyRegistry(fixture: fixture), clock: clock, sessionIDs: .seeded(),
+                                logger: logger, maxBodySize: maxBodySize)
+        let host = EmulatorHost(emulator, dataFolder: nil, logger: logger)
+        let configuration = ServerConfiguration(maxBodySize: maxBodySize, control: control)
+        let app = EmulatorServer.application(host: host, configuration: configuration, logger: logger)
+        return try await app.test(.live) { client in
+            let port = try #require(client.port)
+            return try await body(URL(string: "http://localhost:\(port)")!, host)
+        }
+    }
+
     @Test func theWholeSuiteGivesTheSameVerdictsOverHTTP() async throws {
         let scenarios = try Self.loader.loadAll()
         let inProcess = await ConformanceRunner(target: EmulatorTarget(), options: RunOptions(golden: Self.golden, mode: .strict, jobs: 2)).run(scenarios)
-        let overHTTP = try await LiveServer.with { base, _ in
+        let overHTTP = try await Self.serving { base, _ in
             let target = HTTPTarget(baseURL: base, fixturesFolder: Self.loader.fixturesFolder)
             return await ConformanceRunner(target: target, options: RunOptions(golden: Self.golden, mode: .strict)).run(scenarios)
         }
@@ -35,7 +55,7 @@ struct ServerTests {
 
     @Test func theWireFormatOnRawBytes() async throws {
         let body = try Self.loader.load(id: "documented/seed-example").steps[0].body
-        let response = try await LiveServer.with { base, _ in try await Self.post(base, body: body) }
+        let response = try await Self.serving { base, _ in try await Self.post(base, body: body) }
         #expect(response.status == 200)
         #expect(response.header("Content-Type") == "application/json")
         let pragma = try #require(response.header("Pragma"))
@@ -49,7 +69,7 @@ struct ServerTests {
 
     @Test func aBodyOverTheLimitGets413BeforeAnyWork() async throws {
         let body = Array(repeating: UInt8(ascii: " "), count: 5_000)
-        let (response, state) = try await LiveServer.with(maxBodySize: 4_096) { base, host in
+        let (response, state) = try await Self.serving(maxBodySize: 4_096) { base, host in
             (try await Self.post(base, body: body), try await StateDocument.build(host.emulator.registry))
         }
         #expect(response.status == 413)
@@ -58,7 +78,7 @@ struct ServerTests {
     }
 
     @Test func theControlAPIIsOffByDefault() async throws {
-        let response = try await LiveServer.with(control: false) { base, _ in
+        let response = try await Self.serving(control: false) { base, _ in
             try await HTTPTarget(baseURL: base, fixturesFolder: Self.loader.fixturesFolder).exchange(method: "GET", path: "/_emulator/state", body: nil)
         }
         #expect(response.status == 404)
@@ -67,7 +87,7 @@ struct ServerTests {
 
     @Test func withoutControlOrSetupCommandScenariosAreSkippedWithTheReason() async throws {
         let scenario = try Self.loader.load(id: "documented/seed-example")
-        let result = try await LiveServer.with(control: false) { base, _ in
+        let result = try await Self.serving(control: false) { base, _ in
             await ConformanceRunner(target: HTTPTarget(baseURL: base, fixturesFolder: Self.loader.fixturesFolder),
                                     options: RunOptions(golden: Self.golden, mode: .normalized)).run(scenario)
         }
@@ -76,7 +96,7 @@ struct ServerTests {
     }
 
     @Test func fiftyParallelImportsOnOneCompanyLoseAndDoubleNothing() async throws {
-        let numbers = try await LiveServer.with(clock: SystemClock()) { base, host in
+        let numbers = try await Self.serving(clock: SystemClock()) { base, host in
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for batch in 0..<50 {
                     group.addTask {
@@ -86,8 +106,7 @@ struct ServerTests {
                             "parametres": ["statistiques": "Oui", "entete": "Oui", "fichier_contacts": .array(lines.map(JSONValue.string))],
                         ]]
                         let response = try await Self.post(base, body: DataSnapJSONWriter.bytes(request))
-                        let json = try JSONParser.parse(response.body)
-                        return Int(json["result"]?.arrayValue?.first?["statistiques"]?[Messages.importedCountKey]?.stringValue ?? "") ?? -1
+                        return ImportAnswer(try JSONParser.parse(response.body))?.statistics?.imported ?? -1
                     }
                 }
                 var imported = 0
@@ -107,7 +126,7 @@ struct ServerTests {
     @Test func aResetInstallsAFixtureAndAScriptedClock() async throws {
         let fixture = try ScenarioLoader.readJSON(Self.loader.fixturesFolder.appendingPathComponent("existing-contacts.json"))
         let reset: JSONValue = ["fixture": fixture, "clock": ["start": "13/09/2019 14:30:38", "open_seconds": .number("5"), "import_seconds": .number("1")]]
-        let (status, state, answer) = try await LiveServer.with(clock: SystemClock()) { base, _ in
+        let (status, state, answer) = try await Self.serving(clock: SystemClock()) { base, _ in
             let target = HTTPTarget(baseURL: base, fixturesFolder: Self.loader.fixturesFolder)
             let status = try await target.exchange(method: "POST", path: "/_emulator/reset", body: DataSnapJSONWriter.bytes(reset)).status
             let state = try JSONParser.parse(try await target.exchange(method: "GET", path: "/_emulator/state", body: nil).body)

@@ -6,14 +6,12 @@ import GestimumEmulator
 public enum Invariants {
     /// The broken invariants of one import answer, as sentences; empty when all hold.
     public static func check(requestBody: [UInt8], responseBody: JSONValue) -> [String] {
-        guard let result = responseBody["result"]?.arrayValue?.first, result["resultat"]?.stringValue == Messages.success
-        else { return [] }
+        guard let answer = ImportAnswer(responseBody), answer.succeeded else { return [] }
         var broken: [String] = []
-        let stats = result["statistiques"]
-        let statImported = stats?[Messages.importedCountKey]?.stringValue.flatMap { Int($0) }
-        let statRejected = stats?[Messages.rejectedCountKey]?.stringValue.flatMap { Int($0) }
-        let journal = result["journal"]?.arrayValue?.compactMap(\.stringValue)
-            .map { JournalTimestamp.split(line: $0)?.message ?? $0 }
+        let stats = answer.statistics
+        let statImported = stats?.imported
+        let statRejected = stats?.rejected
+        let journal = answer.journalMessages
         var journalImported: Int?, journalRejected: Int?
         if let journal {
             journalImported = count(in: journal, prefix: Messages.importedCountPrefix)

@@ -29,10 +29,12 @@ extension Diffing where Value == JSONValue {
                            "keys in order " + actualKeys.joined(separator: ", "))
                 } else {
                     for key in expectedKeys where !actualKeys.contains(key) {
-                        report(JSONPrettyWriter.compact(expected[key]!), "(missing)", at: path + "." + key)
+                        differences.append(Difference(step: context.step, kind: context.kind, path: path + "." + key,
+                                                      expectedValue: expected[key]!, actualValue: nil))
                     }
                     for key in actualKeys where !expectedKeys.contains(key) {
-                        report("(absent)", JSONPrettyWriter.compact(actual[key]!), at: path + "." + key)
+                        differences.append(Difference(step: context.step, kind: context.kind, path: path + "." + key,
+                                                      expectedValue: nil, actualValue: actual[key]!))
                     }
                 }
             }
@@ -54,7 +56,10 @@ extension Diffing where Value == JSONValue {
                 compare(e[i], a[i], path: path + "[\(i)]", journal: journal, context: context, into: &differences)
             }
         default:
-            if expected != actual { report(JSONPrettyWriter.compact(expected), JSONPrettyWriter.compact(actual)) }
+            if expected != actual {
+                differences.append(Difference(step: context.step, kind: context.kind, path: path,
+                                              expectedValue: expected, actualValue: actual))
+            }
         }
     }
 

@@ -1,17 +1,26 @@
-/// The run as JUnit XML: a test suite per scenario group, a test case per scenario.
+/// The run as JUnit XML: a test suite per scenario group, a test case per
+/// scenario with `classname` its group and `file` its folder; the failure
+/// text is the console's block.
 public enum JUnitReport {
-    public static func xml(_ results: [ScenarioResult], target: String) -> String {
+    public static func xml(_ results: [ScenarioResult], target: String, replay: Replay = .emulator) -> String {
         let summary = RunSummary(results)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"\(escape("gestimum conformance: " + target))\" tests=\"\(results.count)\" failures=\"\(summary.failed)\" skipped=\"\(summary.skipped)\">\n"
-        let groups = Dictionary(grouping: results, by: \.scenario.group).sorted { $0.key < $1.key }
-        let console = ConsoleReport(colors: false)
-        for (group, members) in groups {
+        var order: [String] = []
+        var members: [String: [ScenarioResult]] = [:]
+        for result in results {
+            if members[result.scenario.group] == nil { order.append(result.scenario.group) }
+            members[result.scenario.group, default: []].append(result)
+        }
+        let console = ConsoleReport(colors: false, replay: replay)
+        for group in order.sorted() {
+            let members = members[group]!
             let s = RunSummary(members)
             let time = members.reduce(0) { $0 + $1.duration }
             out += "  <testsuite name=\"\(escape(group))\" tests=\"\(members.count)\" failures=\"\(s.failed)\" skipped=\"\(s.skipped)\" time=\"\(format(time))\">\n"
             for result in members {
-                out += "    <testcase classname=\"\(escape(group))\" name=\"\(escape(result.scenario.id))\" time=\"\(format(result.duration))\""
+                let folder = ScenarioFolder.display(result.scenario.directory)
+                out += "    <testcase classname=\"\(escape(group))\" name=\"\(escape(result.scenario.id))\" file=\"\(escape(folder))\" time=\"\(format(result.duration))\""
                 switch result.verdict {
                 case .passed:
                     out += "/>\n"
@@ -20,8 +29,8 @@ public enum JUnitReport {
                 case let .skipped(reason):
                     out += ">\n      <skipped message=\"\(escape(reason))\"/>\n    </testcase>\n"
                 case .failed, .unexpectedPass:
-                    let text = console.render(result) ?? ""
-                    let message = result.differences.first.map { "\($0.kind.rawValue) \($0.path): expected \($0.expected), actual \($0.actual)" }
+                    let text = console.fullBlock(result) ?? ""
+                    let message = result.differences.first.map { DistinctDifferences.entries($0)[0].summary }
                         ?? "passed but listed as an expected failure"
                     out += ">\n      <failure message=\"\(escape(message))\">\(escape(text))</failure>\n    </testcase>\n"
                 }

@@ -123,7 +123,8 @@ public struct ConformanceRunner: Sendable {
     private func judge(step: ScenarioStep, number: Int, response: StepResponse, scenario: Scenario) -> [Difference] {
         var differences: [Difference] = []
         if response.status != step.status {
-            differences.append(Difference(step: number, kind: .status, path: "", expected: "\(step.status)", actual: "\(response.status)"))
+            differences.append(Difference(step: number, kind: .status, path: "",
+                                          expectedValue: .number("\(step.status)"), actualValue: .number("\(response.status)")))
         }
         if target.checksContentType, response.header("Content-Type") != "application/json" {
             differences.append(Difference(step: number, kind: .contentType, path: "",

@@ -97,11 +97,8 @@ public struct GoldenUpdate: Sendable {
     static func shrinkage(old: JSONValue?, new: JSONValue) -> [String] {
         guard let old else { return [] }
         var found: [String] = []
-        let oldResult = old["result"]?.arrayValue?.first, newResult = new["result"]?.arrayValue?.first
-        let messages = { (result: JSONValue?) in
-            (result?["journal"]?.arrayValue ?? []).compactMap(\.stringValue).map { JournalTimestamp.split(line: $0)?.message ?? $0 }
-        }
-        let oldJournal = messages(oldResult), newJournal = messages(newResult)
+        let oldAnswer = ImportAnswer(old), newAnswer = ImportAnswer(new)
+        let oldJournal = oldAnswer?.journalMessages ?? [], newJournal = newAnswer?.journalMessages ?? []
         if newJournal.count < oldJournal.count { found.append("journal goes from \(oldJournal.count) to \(newJournal.count) lines") }
         var remaining = newJournal
         for line in oldJournal {
@@ -109,9 +106,12 @@ public struct GoldenUpdate: Sendable {
                 found.append("journal line removed: \(line)")
             }
         }
-        for key in [Messages.importedCountKey, Messages.rejectedCountKey] {
-            let before = oldResult?["statistiques"]?[key]?.stringValue.flatMap { Int($0) }
-            let after = newResult?["statistiques"]?[key]?.stringValue.flatMap { Int($0) } ?? 0
+        let counts: [(key: String, count: (ImportAnswer.Statistics?) -> Int?)] = [
+            (Messages.importedCountKey, { $0?.imported }), (Messages.rejectedCountKey, { $0?.rejected }),
+        ]
+        for (key, count) in counts {
+            let before = count(oldAnswer?.statistics)
+            let after = count(newAnswer?.statistics) ?? 0
             if let before, after < before { found.append("\(key) goes from \(before) to \(after)") }
         }
         return found

@@ -18,7 +18,7 @@ public struct EmulatorTarget: Target {
     }
 
     public func begin(_ scenario: Scenario) async throws -> TargetRun {
-        guard let clock = ScriptedClock(scenario.clock) else { throw ScenarioError(file: scenario.id, "bad clock") }
+        guard let clock = ScriptedClock(scenario.clock) else { throw TargetSetupError.clockRejected }
         let registry = try CompanyRegistry(fixture: scenario.fixture)
         let emulator = Emulator(registry: registry, clock: clock, sessionIDs: .seeded(), logger: logger)
         return .ready(Session(emulator: emulator))

@@ -64,7 +64,7 @@ public struct HTTPTarget: Target {
             let response = try await exchange(method: "POST", path: ControlAPI.resetPath,
                                               headers: [("Content-Type", "application/json")], body: body)
             guard response.status == 200 else {
-                throw ScenarioError(file: scenario.id, "reset answered \(response.status): \(String(decoding: response.body, as: UTF8.self))")
+                throw TargetSetupError.resetRefused(status: response.status, body: String(decoding: response.body, as: UTF8.self))
             }
             return .ready(Session(target: self, control: true))
         }
@@ -73,7 +73,7 @@ public struct HTTPTarget: Target {
         }
         let file = try fixtureFile(for: scenario)
         let status = try await Self.shell(setupCommand, argument: file.path)
-        guard status == 0 else { throw ScenarioError(file: file.path, "--setup-command exited \(status)") }
+        guard status == 0 else { throw TargetSetupError.setupCommandFailed(status: status, fixture: file.path) }
         return .ready(Session(target: self, control: false))
     }
 
@@ -104,7 +104,7 @@ public struct HTTPTarget: Target {
         func message(_ path: String) async -> String? {
             guard let response = try? await exchange(method: "GET", path: path, body: nil),
                   let json = try? JSONParser.parse(response.body) else { return nil }
-            return json["result"]?.arrayValue?.first?["message"]?.stringValue
+            return ImportAnswer(json)?.message
         }
         return (await message("/api/rest/Outils/%22Version%22"), await message("/api/rest/Outils/%22VersionERP%22"))
     }

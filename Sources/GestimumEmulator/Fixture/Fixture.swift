@@ -26,7 +26,8 @@ public struct Fixture: Sendable, Equatable, Codable {
         public var valeurs: [String]?
     }
 
-    public struct Company: Sendable, Equatable, Codable {
+    /// One company to install: its path, users, sessions, reference data and contacts.
+    public struct CompanySetup: Sendable, Equatable, Codable {
         public var fichier: String
         public var utilisateurs: [User]
         public var connectes: [Session]?
@@ -38,9 +39,9 @@ public struct Fixture: Sendable, Equatable, Codable {
     }
 
     public var erp_version: String?
-    public var societes: [Company]
+    public var societes: [CompanySetup]
 
-    public init(erp_version: String? = nil, societes: [Company]) {
+    public init(erp_version: String? = nil, societes: [CompanySetup]) {
         self.erp_version = erp_version
         self.societes = societes
     }

@@ -43,18 +43,6 @@ public enum JSONValue: Sendable, Equatable {
         if case let .object(o) = self { return o }
         return nil
     }
-
-    /// The JSON type's name, for diagnostics.
-    public var typeName: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "boolean"
-        case .number: return "number"
-        case .string: return "string"
-        case .array: return "array"
-        case .object: return "object"
-        }
-    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {

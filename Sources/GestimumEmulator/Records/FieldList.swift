@@ -52,9 +52,6 @@ public struct FieldList: Sendable, Equatable {
         self.ignoredNames = ignored
         self.duplicate = duplicate
     }
-
-    /// The position of `column` in the file, if the file has it.
-    public func index(of column: Column) -> Int? { columns.firstIndex(of: column) }
 }
 
 extension String {

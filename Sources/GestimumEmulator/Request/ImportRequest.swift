@@ -1,7 +1,7 @@
 /// The contact import's parameters, decoded and checked (spec §2).
 public struct ImportRequest: Sendable, Equatable {
-    /// The `societe` block.
-    public struct Company: Sendable, Equatable {
+    /// The `societe` block: who logs in to which company, and how.
+    public struct Login: Sendable, Equatable {
         public var file: String
         public var user: String
         public var password: String
@@ -21,6 +21,6 @@ public struct ImportRequest: Sendable, Equatable {
         public var lines: [String]
     }
 
-    public var company: Company
+    public var login: Login
     public var parameters: Parameters
 }

@@ -2,9 +2,9 @@
 /// spec's table order; the first error wins (spec §2, §8).
 public enum RequestDecoder {
     public static func decode(_ body: JSONValue) throws(RequestError) -> ImportRequest {
-        let root = try object(in: body, key: "importer_contacts", treatingNonObjectAsMissing: true)
+        let root = try object(in: body, key: "importer_contacts")
         let societe = try object(in: root, key: "societe")
-        let company = ImportRequest.Company(
+        let login = ImportRequest.Login(
             file: try requiredString(in: societe, key: "fichier"),
             user: try requiredString(in: societe, key: "utilisateur"),
             password: try optionalString(in: societe, key: "mot_passe") ?? "",
@@ -22,7 +22,7 @@ public enum RequestDecoder {
         guard delimiter.count <= 1 else { throw RequestError(Messages.delimiterTooLong) }
         let lines = try contactLines(in: parametres)
         return ImportRequest(
-            company: company,
+            login: login,
             parameters: .init(
                 journal: journal, statistics: statistics, header: header,
                 fieldNames: fieldNames,
@@ -39,9 +39,7 @@ public enum RequestDecoder {
         return value
     }
 
-    private static func object(
-        in container: JSONValue, key: String, treatingNonObjectAsMissing: Bool = false
-    ) throws(RequestError) -> JSONValue {
+    private static func object(in container: JSONValue, key: String) throws(RequestError) -> JSONValue {
         guard case .object = container, let value = present(container, key) else {
             throw RequestError(Messages.missingParameter(key))
         }

@@ -35,9 +35,6 @@ public final class SessionTable: Sendable {
         table = table.filter { now.timeIntervalSince($0.value) * 1000 <= Double(lifetimeMilliseconds) }
     }
 
-    /// The number of sessions kept (expired ones go when the table grows).
-    public var count: Int { lastUse.withLock { $0.count } }
-
     /// The `dssession` id in a `Pragma` header value, if any.
     public static func requestedSession(inPragma pragma: String) -> String? {
         for part in pragma.split(separator: ",") {

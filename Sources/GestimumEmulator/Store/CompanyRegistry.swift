@@ -5,7 +5,7 @@ import Synchronization
 /// case-insensitively (spec §3), in fixture order.
 public final class CompanyRegistry: Sendable {
     private struct State {
-        var companies: [Company]
+        var companies: [CompanyDatabase]
         var erpVersion: String
     }
 
@@ -13,7 +13,7 @@ public final class CompanyRegistry: Sendable {
     /// Where the companies live on disk, or nil for memory.
     public let dataFolder: URL?
 
-    private init(companies: [Company], erpVersion: String, dataFolder: URL?) {
+    private init(companies: [CompanyDatabase], erpVersion: String, dataFolder: URL?) {
         state = Mutex(State(companies: companies, erpVersion: erpVersion))
         self.dataFolder = dataFolder
     }
@@ -32,28 +32,50 @@ public final class CompanyRegistry: Sendable {
         guard FileManager.default.fileExists(atPath: manifestURL.path) else {
             return try CompanyRegistry(fixture: fallback, dataFolder: dataFolder)
         }
-        let manifest = try DataFolderManifest.read(from: manifestURL)
-        let companies = try manifest.databases.map { try Company.open(file: dataFolder.appendingPathComponent($0)) }
+        return try open(dataFolder: dataFolder)
+    }
+
+    /// The companies an earlier run left in `dataFolder`, which must exist
+    /// and hold them: nothing is created, for commands that only read.
+    public static func open(dataFolder: URL) throws(DataFolderError) -> CompanyRegistry {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dataFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .missing(folder: dataFolder.path)
+        }
+        let manifestURL = dataFolder.appendingPathComponent(DataFolderManifest.fileName)
+        guard FileManager.default.fileExists(atPath: manifestURL.path) else { throw .notADataFolder(folder: dataFolder.path) }
+        let manifest: DataFolderManifest
+        do { manifest = try DataFolderManifest.read(from: manifestURL) } catch {
+            throw .unreadable(file: manifestURL.path, reason: FailureReason.of(error))
+        }
+        var companies: [CompanyDatabase] = []
+        for name in manifest.databases {
+            companies.append(try CompanyDatabase.open(file: dataFolder.appendingPathComponent(name)))
+        }
         return CompanyRegistry(companies: companies, erpVersion: manifest.erpVersion, dataFolder: dataFolder)
     }
 
     public var erpVersion: String { state.withLock { $0.erpVersion } }
 
-    public var companies: [Company] { state.withLock { $0.companies } }
+    public var companies: [CompanyDatabase] { state.withLock { $0.companies } }
 
     /// The company at a resolved Windows path, compared case-insensitively.
-    public func company(at path: String) -> Company? {
+    public func company(at path: String) -> CompanyDatabase? {
         let key = path.lowercased()
         return state.withLock { $0.companies.first { $0.path.lowercased() == key } }
     }
 
-    private static func build(_ fixture: Fixture, in folder: URL?) throws -> [Company] {
-        guard let folder else { return try fixture.societes.map { try Company.create($0, file: nil) } }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    private static func build(_ fixture: Fixture, in folder: URL?) throws -> [CompanyDatabase] {
+        guard let folder else { return try fixture.societes.map { try CompanyDatabase.create($0, file: nil) } }
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw DataFolderError.unwritable(path: folder.path, reason: FailureReason.of(error))
+        }
         let names = fixture.societes.map { DataFolderManifest.databaseName(for: $0.fichier) }
-        let companies = try zip(fixture.societes, names).map { try Company.create($0, file: folder.appendingPathComponent($1)) }
-        try DataFolderManifest(erpVersion: fixture.erpVersion, databases: names)
-            .write(to: folder.appendingPathComponent(DataFolderManifest.fileName))
+        let companies = try zip(fixture.societes, names).map { try CompanyDatabase.create($0, file: folder.appendingPathComponent($1)) }
+        let manifestURL = folder.appendingPathComponent(DataFolderManifest.fileName)
+        do { try DataFolderManifest(erpVersion: fixture.erpVersion, databases: names).write(to: manifestURL) } catch {
+            throw DataFolderError.unwritable(path: manifestURL.path, reason: FailureReason.of(error))
+        }
         return companies
     }
 }

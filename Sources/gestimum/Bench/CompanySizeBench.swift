@@ -47,8 +47,8 @@ struct CompanySizeBench {
 
     static func expectImported(_ response: EmulatorResponse, _ count: Int) throws {
         let json = try JSONParser.parse(response.body)
-        guard json["result"]?.arrayValue?.first?["statistiques"]?[Messages.importedCountKey]?.stringValue == String(count) else {
-            throw BenchError("the import did not store \(count) records: \(DataSnapJSONWriter.string(json).prefix(300))")
+        guard ImportAnswer(json)?.statistics?.imported == count else {
+            throw CommandFailure.failed("the import did not store \(count) records: \(DataSnapJSONWriter.string(json).prefix(300))")
         }
     }
 }

@@ -30,7 +30,7 @@ struct HTTPBench {
             let idle = server.memory.resident ?? 0
             server.memory.resetPeak()
             let (status, seconds) = try Curl.post(server.baseURL + Self.importPath, file: bodyFile, answer: answer, expect: false)
-            guard status == 200 else { throw BenchError("POST answered \(status)") }
+            guard status == 200 else { throw CommandFailure.failed("POST answered \(status)") }
             answerSize = (try? FileManager.default.attributesOfItem(atPath: answer.path)[.size] as? Int) ?? 0
             try CompanySizeBench.expectImported(
                 EmulatorResponse(status: 200, headers: [], body: Array(try Data(contentsOf: answer))), shape == .accepted ? records : 0)
@@ -65,7 +65,7 @@ struct HTTPBench {
         for _ in 0..<max(runs, 5) {
             for expect in [true, false] {
                 let (status, seconds) = try Curl.post(server.baseURL + Self.importPath, file: file, answer: answer, expect: expect)
-                guard status == 200 else { throw BenchError("POST answered \(status)") }
+                guard status == 200 else { throw CommandFailure.failed("POST answered \(status)") }
                 if expect { with.append(seconds) } else { without.append(seconds) }
             }
         }

@@ -53,13 +53,7 @@ struct SQLiteCLIBaseline {
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         let seconds = Date().timeIntervalSince(start)
-        guard process.terminationStatus == 0 else { throw BenchError("sqlite3 .import failed (status \(process.terminationStatus))") }
+        guard process.terminationStatus == 0 else { throw CommandFailure.failed("sqlite3 .import failed (status \(process.terminationStatus))") }
         return seconds
     }
-}
-
-/// A bench that could not measure what it set out to.
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

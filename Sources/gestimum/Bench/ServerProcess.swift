@@ -20,7 +20,7 @@ final class ServerProcess {
         while (try? Curl.get(baseURL + "/api/rest/Outils/%22Version%22")) != 200 {
             guard process.isRunning, Date() < deadline else {
                 stop()
-                throw BenchError("gestimum serve did not answer on port \(port)")
+                throw CommandFailure.failed("gestimum serve did not answer on port \(port)")
             }
             Thread.sleep(forTimeInterval: 0.1)
         }
@@ -38,7 +38,7 @@ final class ServerProcess {
     /// A port nothing listens on right now (the kernel's pick for port 0).
     private static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw BenchError("no socket for a free port") }
+        guard fd >= 0 else { throw CommandFailure.failed("no socket for a free port") }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -51,7 +51,7 @@ final class ServerProcess {
                 return getsockname(fd, sa, &length)
             }
         }
-        guard bound == 0 else { throw BenchError("cannot find a free loopback port") }
+        guard bound == 0 else { throw CommandFailure.failed("cannot find a free loopback port") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
@@ -75,7 +75,7 @@ enum Curl {
         let (output, _) = try run(arguments)
         let parts = output.split(separator: " ")
         guard parts.count == 2, let status = Int(parts[0]), let seconds = Double(parts[1]) else {
-            throw BenchError("unexpected curl output: \(output)")
+            throw CommandFailure.failed("unexpected curl output: \(output)")
         }
         return (status, seconds)
     }
@@ -133,7 +133,7 @@ struct Wrk {
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        if output.contains("Non-2xx") { throw BenchError("wrk got error answers from \(url)") }
+        if output.contains("Non-2xx") { throw CommandFailure.failed("wrk got error answers from \(url)") }
         var result = Result(requestsPerSecond: 0, p99Milliseconds: .infinity)
         for line in output.split(separator: "\n") {
             let words = line.split(separator: " ")
@@ -144,7 +144,7 @@ struct Wrk {
                 result.p99Milliseconds = Self.milliseconds(String(latency)) ?? .infinity
             }
         }
-        guard result.requestsPerSecond > 0 else { throw BenchError("wrk printed no rate for \(url)") }
+        guard result.requestsPerSecond > 0 else { throw CommandFailure.failed("wrk printed no rate for \(url)") }
         return result
     }
 

@@ -99,7 +99,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gestimum-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+            throw CommandFailure.cannotWrite("cannot create \(url.path): \(FailureReason.of(error))")
+        }
         return url
     }
 
@@ -110,7 +112,7 @@ struct BenchCommand: AsyncParsableCommand {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var db: OpaquePointer?
-        guard sqlite3_open(folder.appendingPathComponent("raw.sqlite").path, &db) == SQLITE_OK else { throw ValidationError("sqlite3_open failed") }
+        guard sqlite3_open(folder.appendingPathComponent("raw.sqlite").path, &db) == SQLITE_OK else { throw CommandFailure.cannotWrite("cannot create the baseline database in \(folder.path)") }
         defer { sqlite3_close(db) }
         let columns = (0..<width).map { "c\($0) TEXT" }.joined(separator: ", ")
         sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE TABLE t (\(columns), PRIMARY KEY (c0)); BEGIN", nil, nil, nil)
@@ -123,9 +125,9 @@ struct BenchCommand: AsyncParsableCommand {
             for (i, value) in row.enumerated() {
                 sqlite3_bind_text(statement, Int32(i + 1), value, -1, transient)
             }
-            guard sqlite3_step(statement) == SQLITE_DONE else { throw ValidationError("insert failed") }
+            guard sqlite3_step(statement) == SQLITE_DONE else { throw CommandFailure.cannotWrite("the baseline insert failed: \(String(cString: sqlite3_errmsg(db)))") }
         }
-        guard sqlite3_exec(db, "COMMIT", nil, nil, nil) == SQLITE_OK else { throw ValidationError("commit failed") }
+        guard sqlite3_exec(db, "COMMIT", nil, nil, nil) == SQLITE_OK else { throw CommandFailure.cannotWrite("the baseline commit failed: \(String(cString: sqlite3_errmsg(db)))") }
     }
 
     private func emulatorImport(_ body: [UInt8]) async throws {
@@ -135,9 +137,8 @@ struct BenchCommand: AsyncParsableCommand {
         let emulator = Emulator(registry: registry, clock: SystemClock(), logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
         let response = await emulator.handle(EmulatorRequest(body: body))
         let json = try JSONParser.parse(response.body)
-        let expected = shape == .accepted ? String(records) : "0"
-        guard json["result"]?.arrayValue?.first?["statistiques"]?[Messages.importedCountKey]?.stringValue == expected else {
-            throw ValidationError("the import did not store every record: \(DataSnapJSONWriter.string(json).prefix(300))")
+        guard ImportAnswer(json)?.statistics?.imported == (shape == .accepted ? records : 0) else {
+            throw CommandFailure.failed("the import did not store every record: \(DataSnapJSONWriter.string(json).prefix(300))")
         }
     }
 }

@@ -38,24 +38,16 @@ struct CatalogueCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(generated)
             return
         }
-        let url = URL(fileURLWithPath: output)
         if check {
-            let existing: Data
-            do { existing = try Data(contentsOf: url) } catch {
-                FileHandle.standardError.write(Data("error: \(ScenarioError(file: output, "missing or unreadable"))\n".utf8))
-                throw SuiteSession.noInput
-            }
+            let existing = try InputFile.read(output, what: "catalogue")
             if existing != generated {
                 FileHandle.standardError.write(Data("\(output) is stale: run `\(regenerateCommand(output))`\n".utf8))
-                throw ExitCode.failure
+                throw ExitPolicy.failures
             }
             print("\(output) is up to date")
             return
         }
-        do { try generated.write(to: url) } catch {
-            FileHandle.standardError.write(Data("error: cannot write \(output): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(73)  // EX_CANTCREAT
-        }
+        try OutputFile.write(generated, to: output, what: "catalogue")
     }
 
     /// The command that regenerates `output` with the same folders.

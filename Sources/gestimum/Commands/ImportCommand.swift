@@ -27,14 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
     var include = false
 
     func run() async throws {
-        let body: Data
-        if request == "-" {
-            body = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            do { body = try Data(contentsOf: URL(fileURLWithPath: request)) } catch {
-                throw ValidationError("cannot read request \(request): \(error.localizedDescription)")
-            }
-        }
+        let body = request == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try InputFile.read(request, what: "request")
         var logger = Logger(label: "gestimum.import")
         logger.logLevel = .warning
         let emulator = Emulator(

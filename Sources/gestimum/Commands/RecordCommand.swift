@@ -14,7 +14,7 @@ struct RecordCommand: AsyncParsableCommand {
     @OptionGroup var suite: SuiteOptions
 
     @Option(help: "The implementation's base URL, e.g. http://gestimum.local:8080.")
-    var target: String
+    var target: TargetAddress
 
     @Option(help: "The target's company folder, recorded as C:\\ProgramData\\Gestimum.")
     var companyFolder: String?
@@ -24,11 +24,11 @@ struct RecordCommand: AsyncParsableCommand {
 
     func validate() throws {
         try SuiteSession.refuseInCI("record")
-        if target == "emulator" { throw ValidationError("record takes a URL; use `run --update` for the emulator") }
+        if target == .emulator { throw ValidationError("record takes a URL; use `run --update` for the emulator") }
     }
 
     func run() async throws {
-        let target = try suite.makeTarget(self.target)
+        let target = suite.makeTarget(self.target)
         let session = SuiteSession(suite: suite, target: target)
         let scenarios = suite.selection.apply(try session.loadScenarios())
         let observation = await session.observation()

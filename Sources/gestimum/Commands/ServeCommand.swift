@@ -4,6 +4,7 @@ import GestimumEmulator
 import GestimumServer
 import Hummingbird
 import Logging
+import NIOCore
 
 /// `gestimum serve`: the emulator as an HTTP server, like Gestimum Web Service 2.
 struct ServeCommand: AsyncParsableCommand {
@@ -27,18 +28,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve the control API: POST /_emulator/reset, GET /_emulator/state. Never on by default.")
     var control = false
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: String = "info"
+    @Option(help: "Log level.")
+    var logLevel = LogLevelArgument(.info)
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535") }
         if maxBodySize < 1 { throw ValidationError("--max-body-size must be positive") }
-        if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("unknown --log-level \(logLevel)") }
     }
 
     func run() async throws {
         var configured = Logger(label: "gestimum.serve")
-        configured.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        configured.logLevel = logLevel.level
         let logger = configured
         let emulator = Emulator(
             registry: try companies.makeRegistry(), clock: clock.makeClock(),
@@ -48,6 +48,17 @@ struct ServeCommand: AsyncParsableCommand {
         let app = EmulatorServer.application(host: host, configuration: configuration, logger: logger) { port in
             logger.notice("Gestimum emulator listening on http://\(configuration.host):\(port)\(configuration.control ? " (control API on)" : "")")
         }
-        try await app.runService()
+        do { try await app.runService() } catch {
+            throw CommandFailure.unavailable("cannot serve on \(configuration.host):\(configuration.port): \(Self.reason(error))")
+        }
+    }
+
+    /// Why the server could not listen: the system's reason for a socket error.
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)).lowercased() }
+        if error is SocketAddressError.UnknownHost { return "no such host" }
+        if case SocketAddressError.unknown = error { return "no such host" }
+        if error is SocketAddressError { return "not an address to listen on" }
+        return "\(error)"
     }
 }

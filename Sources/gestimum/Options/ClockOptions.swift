@@ -14,12 +14,9 @@ struct ClockOptions: ParsableArguments {
     var importSeconds: Double = 0
 
     @Option(help: "Time zone of journal lines (e.g. Europe/Paris). Default: local time; UTC for a scripted clock.")
-    var timeZone: String?
+    var timeZone: TimeZoneArgument?
 
     func validate() throws {
-        if let timeZone, TimeZone(identifier: timeZone) == nil {
-            throw ValidationError("unknown time zone \(timeZone)")
-        }
         if clock == nil, openSeconds != 0 || importSeconds != 0 {
             throw ValidationError("--open-seconds and --import-seconds need --clock")
         }
@@ -30,7 +27,7 @@ struct ClockOptions: ParsableArguments {
 
     private func makeScripted(_ start: String) -> ScriptedClock? {
         ScriptedClock(start: start, openSeconds: openSeconds, importSeconds: importSeconds,
-                      timeZone: timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!)
+                      timeZone: timeZone?.timeZone ?? TimeZone(identifier: "UTC")!)
     }
 
     /// Whether runs are replayable (scripted clock, seeded session ids).
@@ -38,6 +35,6 @@ struct ClockOptions: ParsableArguments {
 
     func makeClock() -> any EmulatorClock {
         if let clock, let scripted = makeScripted(clock) { return scripted }
-        return SystemClock(timeZone: timeZone.flatMap(TimeZone.init(identifier:)) ?? .current)
+        return SystemClock(timeZone: timeZone?.timeZone ?? .current)
     }
 }

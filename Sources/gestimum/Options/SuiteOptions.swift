@@ -15,8 +15,8 @@ struct SuiteOptions: ParsableArguments {
     @Option(help: "Only scenarios with this tag (repeatable).")
     var tag: [String] = []
 
-    @Option(help: "Run the K-th of N shards, e.g. 2/4.")
-    var shard: String?
+    @Option(help: ArgumentHelp("Run the K-th of N shards, e.g. 2/4 (1 ≤ K ≤ N).", valueName: "K/N"))
+    var shard: Shard?
 
     @Option(help: "Scenarios run at once.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -25,25 +25,21 @@ struct SuiteOptions: ParsableArguments {
     var setupCommand: String?
 
     func validate() throws {
-        if let shard, ScenarioSelection.parseShard(shard) == nil {
-            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, got \(shard)")
-        }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     var selection: ScenarioSelection {
-        ScenarioSelection(filter: filter, tags: tag, shard: shard.flatMap(ScenarioSelection.parseShard))
+        ScenarioSelection(filter: filter, tags: tag, shard: shard.map { ($0.index, $0.count) })
     }
 
     var loader: ScenarioLoader { ScenarioLoader(root: URL(fileURLWithPath: folders.scenarios)) }
     var goldenStore: GoldenStore { GoldenStore(root: URL(fileURLWithPath: folders.golden)) }
 
-    /// `emulator` or an http(s) URL.
-    func makeTarget(_ target: String) throws -> any Target {
-        if target == "emulator" { return EmulatorTarget() }
-        guard let url = URL(string: target), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-            throw ValidationError("--target must be emulator or an http:// URL, got \(target)")
+    /// The in-process emulator, or the implementation at a URL.
+    func makeTarget(_ address: TargetAddress) -> any Target {
+        switch address {
+        case .emulator: EmulatorTarget()
+        case let .url(url): HTTPTarget(baseURL: url, setupCommand: setupCommand, fixturesFolder: loader.fixturesFolder)
         }
-        return HTTPTarget(baseURL: url, setupCommand: setupCommand, fixturesFolder: loader.fixturesFolder)
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Conformance
+import GestimumEmulator
 
 /// One exit policy for every command (README, "Exit codes"): the same
 /// problem gives the same status whichever command meets it.
@@ -15,4 +17,16 @@ enum ExitPolicy {
     static let unavailable = ExitCode(69)
     /// An output file cannot be written (`EX_CANTCREAT`).
     static let cannotWrite = ExitCode(73)
+
+    /// The sentence and status for an error a command let through; nil for
+    /// the argument parser's own (usage, help, `ExitCode`), which it reports itself.
+    static func failure(for error: any Error) -> CommandFailure? {
+        switch error {
+        case let failure as CommandFailure: failure
+        case let problems as ScenarioProblems: .badInput(problems.description)
+        case let error as DataFolderError: error.isOutput ? .cannotWrite(error.description) : .badInput(error.description)
+        case let error as FixtureError: .badInput("fixture: \(error)")
+        default: nil
+        }
+    }
 }

@@ -41,8 +41,13 @@ struct SuiteSession {
         return GoldenUpdate.Observation(target: target.name, date: date, webServiceVersion: versions.webService, erpVersion: versions.erp)
     }
 
-    func run(_ scenarios: [Scenario], options: RunOptions, verbose: Bool, quiet: Bool = false) async -> [ScenarioResult] {
-        let console = ConsoleReport(colors: isatty(STDOUT_FILENO) == 1, verbose: verbose)
+    /// The console reporter of a run on this target.
+    func console(verbose: Bool, maxFailures: Int? = nil) -> ConsoleReport {
+        ConsoleReport(colors: isatty(STDOUT_FILENO) == 1, verbose: verbose, maxFailures: maxFailures, replay: Replay(target: target))
+    }
+
+    func run(_ scenarios: [Scenario], options: RunOptions, verbose: Bool, quiet: Bool = false, maxFailures: Int? = nil) async -> [ScenarioResult] {
+        let console = console(verbose: verbose, maxFailures: maxFailures)
         let runner = ConformanceRunner(target: target, options: options)
         return await runner.run(scenarios) { result in
             if !quiet, let text = console.render(result) { print(text) }
@@ -59,7 +64,9 @@ struct SuiteSession {
             for shrink in plan.shrinks { print("  \(shrink)") }
             throw ExitCode.failure
         }
-        try plan.apply()
+        do { try plan.apply() } catch {
+            throw CommandFailure.cannotWrite("cannot write the golden files: \(FailureReason.of(error))")
+        }
         let cwd = FileManager.default.currentDirectoryPath + "/"
         for write in plan.writes {
             print("\(write.change): \(write.url.path.hasPrefix(cwd) ? String(write.url.path.dropFirst(cwd.count)) : write.url.path)")
@@ -67,12 +74,28 @@ struct SuiteSession {
         print("\(plan.writes.count) golden files written")
     }
 
-    func writeReports(_ results: [ScenarioResult], junit: String?, json: String?) throws {
-        if let junit {
-            try Data(JUnitReport.xml(results, target: target.name).utf8).write(to: URL(fileURLWithPath: junit))
-        }
-        if let json {
-            try Data(JSONPrettyWriter.string(JSONReport.document(results, target: target.name)).utf8).write(to: URL(fileURLWithPath: json))
-        }
+    /// What the reports say about the run: target, versions (the target's and the suite's), date, options.
+    func runInfo(options: [(key: String, value: JSONValue)]) async -> RunInfo {
+        let versions = await target.versions()
+        let suiteVersion = SuiteDigest.of([URL(fileURLWithPath: suite.folders.scenarios), URL(fileURLWithPath: suite.folders.golden)])
+        return RunInfo(target: target.name,
+                       versions: [("web_service", versions.webService), ("erp", versions.erp), ("suite", suiteVersion)],
+                       options: options)
+    }
+
+    /// Writes the asked-for reports; an unwritable file exits 73 naming it.
+    func writeReports(_ results: [ScenarioResult], junit: String?, json: String?, html: String? = nil,
+                      options: [(key: String, value: JSONValue)] = []) async throws {
+        let replay = Replay(target: target)
+        if let junit { try Self.write(JUnitReport.xml(results, target: target.name, replay: replay), to: junit, what: "JUnit report") }
+        guard json != nil || html != nil else { return }
+        let info = await runInfo(options: options)
+        if let json { try Self.write(JSONPrettyWriter.string(JSONReport.document(results, run: info)), to: json, what: "JSON report") }
+        if let html { try Self.write(HTMLReport.page(results, run: info, replay: replay), to: html, what: "HTML report") }
+    }
+
+    /// Writes a report file, or exits 73 naming it and saying why.
+    static func write(_ text: String, to path: String, what: String) throws(CommandFailure) {
+        try OutputFile.write(Data(text.utf8), to: path, what: what)
     }
 }

@@ -1,43 +1,58 @@
 import Foundation
 import GRDB
 
-/// One company: its Windows path and its own SQLite database.
-public struct Company: Sendable {
+/// One company as the emulator holds it: its Windows path and its own SQLite database.
+public struct CompanyDatabase: Sendable {
     /// The full Windows path, as the fixture spells it.
     public let path: String
     let writer: any DatabaseWriter
 
     /// Creates the company's database and fills it from the fixture.
     /// `file` nil keeps it in memory; otherwise a WAL database at that path.
-    static func create(_ fixture: Fixture.Company, file: URL?) throws -> Company {
+    static func create(_ fixture: Fixture.CompanySetup, file: URL?) throws -> CompanyDatabase {
         let writer: any DatabaseWriter
         var configuration = Configuration()
-        if let file {
-            for suffix in ["", "-wal", "-shm"] {
-                try? FileManager.default.removeItem(atPath: file.path + suffix)
+        do {
+            if let file {
+                for suffix in ["", "-wal", "-shm"] {
+                    try? FileManager.default.removeItem(atPath: file.path + suffix)
+                }
+                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                writer = try DatabasePool(path: file.path, configuration: configuration)
+            } else {
+                writer = try DatabaseQueue(configuration: configuration)
             }
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-            writer = try DatabasePool(path: file.path, configuration: configuration)
-        } else {
-            writer = try DatabaseQueue(configuration: configuration)
+            try CompanySchema.migrator.migrate(writer)
+        } catch {
+            throw DataFolderError.unwritable(path: file?.path ?? "the in-memory database", reason: FailureReason.of(error))
         }
-        try CompanySchema.migrator.migrate(writer)
-        try writer.write { db in try Self.fill(db, from: fixture) }
-        return Company(path: fixture.fichier, writer: writer)
+        do { try writer.write { db in try Self.fill(db, from: fixture) } } catch {
+            throw FixtureError(problems: ["societes[\(fixture.fichier)]: cannot be installed: \(FailureReason.of(error))"])
+        }
+        return CompanyDatabase(path: fixture.fichier, writer: writer)
     }
 
     /// Opens a company database that a previous run left in a data folder.
-    static func open(file: URL) throws -> Company {
+    static func open(file: URL) throws(DataFolderError) -> CompanyDatabase {
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw .unreadable(file: file.path, reason: "no such file or directory")
+        }
         var configuration = Configuration()
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        let writer = try DatabasePool(path: file.path, configuration: configuration)
-        try CompanySchema.migrator.migrate(writer)
-        let path = try writer.read { db in try String.fetchOne(db, sql: "SELECT fichier FROM societe") }
-        guard let path else { throw FixtureError(problems: ["\(file.path) holds no company"]) }
-        return Company(path: path, writer: writer)
+        let writer: DatabasePool
+        let path: String?
+        do {
+            writer = try DatabasePool(path: file.path, configuration: configuration)
+            try CompanySchema.migrator.migrate(writer)
+            path = try writer.read { db in try String.fetchOne(db, sql: "SELECT fichier FROM societe") }
+        } catch {
+            throw .unreadable(file: file.path, reason: FailureReason.of(error))
+        }
+        guard let path else { throw .unreadable(file: file.path, reason: "the database holds no company") }
+        return CompanyDatabase(path: path, writer: writer)
     }
 
-    private static func fill(_ db: Database, from fixture: Fixture.Company) throws {
+    private static func fill(_ db: Database, from fixture: Fixture.CompanySetup) throws {
         try db.execute(sql: "INSERT INTO societe (id, fichier) VALUES (1, ?)", arguments: [fixture.fichier])
         for user in fixture.utilisateurs {
             try db.execute(sql: "INSERT INTO utilisateurs (code, mot_passe) VALUES (?, ?)", arguments: [user.code, user.mot_passe ?? ""])
