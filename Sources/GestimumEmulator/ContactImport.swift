@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Logging
 
@@ -31,11 +32,10 @@ public struct ContactImport: Sendable {
             let journal = startJournal(path: path)
             return fail(Messages.unknownCompany(path), journal: journal, opened: false, path: path)
         }
-        let file = ContactFile(request.parameters)
         let outcome = try await company.writer.write { db in
             // The timeline starts under the company's lock: imports on one company take turns (D33).
             var journal = self.startJournal(path: path)
-            return try self.runOpened(request, path: path, file: file, db: db, journal: &journal)
+            return try self.runOpened(request, path: path, db: db, journal: &journal)
         }
         if case let .completed(_, imported, rejected) = outcome {
             logger.debug("import done", metadata: ["company": "\(path)", "imported": "\(imported)", "rejected": "\(rejected)"])
@@ -57,7 +57,7 @@ public struct ContactImport: Sendable {
     }
 
     private func runOpened(
-        _ request: ImportRequest, path: String, file: ContactFile, db: Database, journal: inout Journal
+        _ request: ImportRequest, path: String, db: Database, journal: inout Journal
     ) throws -> ImportOutcome {
         let store = CompanyStore(db: db)
         if let failure = try checkAccessAndCloseOwnSessions(request, path: path, store: store, journal: &journal) {
@@ -67,7 +67,9 @@ public struct ContactImport: Sendable {
         journal.write(Messages.taskStarted, at: .opened)
 
         let reference = try store.referenceData()
-        let fields = FieldList(names: file.fieldNames, customFields: reference.customFields)
+        let parameters = request.parameters
+        let splitter = LineSplitter(separator: parameters.separator, delimiter: parameters.delimiter)
+        let fields = FieldList(names: ContactFile.fieldNames(parameters, splitter: splitter), customFields: reference.customFields)
         for name in fields.ignoredNames {
             journal.write(Messages.ignoredField(name), at: .opened)
         }
@@ -75,28 +77,22 @@ public struct ContactImport: Sendable {
             return fail(Messages.duplicateField(duplicate), journal: journal, opened: true, path: path)
         }
 
-        let validator = RecordValidator(fields: fields, reference: reference)
-        var writer = try ContactWriter(db: db, fields: fields)
-        var imported = 0
-        var rejections: [(number: Int, reason: String)] = []
-        for (offset, line) in file.records.enumerated() {
-            let number = offset + 1
-            guard case let .values(values) = line else {
-                rejections.append((number, Messages.unclosedDelimiter))
-                continue
+        let producer = RecordProducer(
+            lines: parameters.lines, splitter: splitter, skipsHeader: parameters.header,
+            validator: RecordValidator(fields: fields, reference: reference))
+        var records = RecordStore(writer: try ContactWriter(db: db, fields: fields, customFieldCount: reference.customFields.count))
+        let width = ContactField.allCases.count + reference.customFields.count
+        if parameters.lines.count < Self.pipelineThreshold {
+            try producer.run(into: RecordBatch(width: width, capacity: min(Self.batchSize, max(parameters.lines.count, 1)))) { batch, _ in
+                try records.take(batch)
+                batch.removeAll()
+                return batch
             }
-            guard values.count <= fields.columns.count else {
-                rejections.append((number, Messages.valueCount(values.count, fields.columns.count)))
-                continue
-            }
-            let record = ContactRecord(values: values, fields: fields, customFieldCount: reference.customFields.count)
-            if let reason = try validator.reason(for: record, contactExists: writer.contactExists) {
-                rejections.append((number, reason))
-                continue
-            }
-            try writer.store(record)
-            imported += 1
+        } else {
+            try Self.pipelined(producer, width: width) { try records.take($0) }
         }
+        try records.writer.finish()
+        let imported = records.imported, rejections = records.rejections
 
         if rejections.isEmpty { journal.write(Messages.importSucceeded, at: .imported) }
         journal.write(Messages.importedCount(imported), at: .imported)
@@ -108,6 +104,35 @@ public struct ContactImport: Sendable {
         journal.write(Messages.taskFinished, at: .imported)
         journal.write(Messages.closing(path), at: .imported)
         return .completed(journal: journal.lines, imported: imported, rejected: rejections.count)
+    }
+
+    /// Files with fewer lines are read on the store's thread.
+    static let pipelineThreshold = 4096
+    static let batchSize = 1024
+
+    /// Runs the producer on a thread of its own while `consume` stores its
+    /// batches in order on this one (the database's). The producer is
+    /// stopped and waited for whatever happens.
+    private static func pipelined(_ producer: RecordProducer, width: Int, consume: (RecordBatch) throws -> Void) throws {
+        let channel = BatchChannel(batches: 4, width: width, capacity: batchSize)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            if let first = channel.takeFree() {
+                producer.run(into: first) { batch, last in
+                    channel.send(batch, last: last)
+                    return last ? nil : channel.takeFree()
+                }
+            }
+            done.signal()
+        }
+        defer {
+            channel.cancel()
+            done.wait()
+        }
+        while let batch = channel.receive() {
+            try consume(batch)
+            channel.recycle(batch)
+        }
     }
 
     /// The checks of spec §3 in order. When the user is already connected

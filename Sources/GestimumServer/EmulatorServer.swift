@@ -50,7 +50,9 @@ public enum EmulatorServer {
         let idle = configuration.idleTimeout.components
         return Application(
             responder: responder,
-            server: .http1(configuration: .init(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [ContinueHandler(maxBodySize: configuration.maxBodySize)],
+                idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
@@ -83,7 +85,9 @@ public enum EmulatorServer {
         let emulatorRequest = EmulatorRequest(
             method: request.method.rawValue, path: path,
             headers: request.headers.map { ($0.name.rawName, $0.value) }, body: body)
-        return await host.serve(emulatorRequest)
+        let served = await host.serve(emulatorRequest)
+        if body.count >= MemoryRelease.threshold { MemoryRelease.now() }
+        return served
     }
 
     static func response(_ answer: EmulatorResponse) -> Response {

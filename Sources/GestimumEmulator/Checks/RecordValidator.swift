@@ -6,6 +6,8 @@ public struct RecordValidator: Sendable {
     public let fields: FieldList
     public let reference: ReferenceData
 
+    private static let criteria: [ContactField] = [.criterion1, .criterion2]
+
     public init(fields: FieldList, reference: ReferenceData) {
         self.fields = fields
         self.reference = reference
@@ -16,13 +18,22 @@ public struct RecordValidator: Sendable {
     public func reason(
         for record: ContactRecord, contactExists: (String) throws -> Bool
     ) rethrows -> String? {
+        if let reason = reasonBeforeNumber(for: record) { return reason }
+        if let number = record.number, try !contactExists(number) {
+            return Messages.unknownContact(number)
+        }
+        return reasonAfterNumber(for: record)
+    }
+
+    /// The checks that come before the contact number's: they need no database.
+    func reasonBeforeNumber(for record: ContactRecord) -> String? {
         if let reason = requiredReason(record, .code, Messages.missingCode) { return reason }
         if let reason = requiredReason(record, .name, Messages.missingName) { return reason }
         if let reason = lengthReason(record) { return reason }
         if let origin = record[.origin], !origin.isEmpty, !reference.thirdParties.contains(origin) {
             return Messages.unknownThirdParty(origin)
         }
-        for (i, field) in [ContactField.criterion1, .criterion2].enumerated() {
+        for (i, field) in Self.criteria.enumerated() {
             if let code = record[field], !code.isEmpty, !reference.criteria[i].contains(code) {
                 return Messages.unknownCriterion(i + 1, code)
             }
@@ -30,9 +41,11 @@ public struct RecordValidator: Sendable {
         if let function = record[.function], !function.isEmpty, !reference.functions.contains(function) {
             return Messages.unknownFunction(function)
         }
-        if let number = record.number, try !contactExists(number) {
-            return Messages.unknownContact(number)
-        }
+        return nil
+    }
+
+    /// The checks after the contact number's: custom field types.
+    func reasonAfterNumber(for record: ContactRecord) -> String? {
         for column in fields.columns {
             guard case let .custom(i) = column, let value = record.custom[i] else { continue }
             let field = reference.customFields[i]

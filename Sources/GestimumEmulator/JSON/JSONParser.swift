@@ -31,6 +31,8 @@ public struct JSONParser {
 private struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    /// The bytes of a string with escapes, reused from string to string.
+    var scratch: [UInt8] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -145,7 +147,11 @@ private struct Cursor {
             if byte < 0x20 { throw fail() }
             index += 1
         }
-        var scalars = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        var scalars = scratch
+        scratch = []
+        defer { scratch = scalars }
+        scalars.removeAll(keepingCapacity: true)
+        scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
@@ -167,7 +173,7 @@ private struct Cursor {
                 case UInt8(ascii: "t"): scalars.append(0x09)
                 case UInt8(ascii: "u"):
                     let scalar = try unicodeEscape()
-                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    UTF8.encode(scalar) { scalars.append($0) }
                 default: throw fail()
                 }
             default:

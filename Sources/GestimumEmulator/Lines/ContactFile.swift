@@ -6,17 +6,24 @@ public struct ContactFile: Sendable {
     public let records: ArraySlice<SplitLine>
 
     public init(_ parameters: ImportRequest.Parameters) {
-        let lines = LineSplitter(separator: parameters.separator, delimiter: parameters.delimiter).split(parameters.lines)
-        var records = lines[...]
+        let splitter = LineSplitter(separator: parameters.separator, delimiter: parameters.delimiter)
+        fieldNames = Self.fieldNames(parameters, splitter: splitter)
+        let lines = splitter.split(parameters.lines)
+        records = parameters.header ? lines.dropFirst() : lines[...]
+    }
+
+    /// The field names alone: `noms_champs` split on `;`, else the header
+    /// line split like a record (only that line is read), else structure order.
+    public static func fieldNames(_ parameters: ImportRequest.Parameters, splitter: LineSplitter) -> [String] {
         if !parameters.fieldNames.isEmpty {
-            fieldNames = parameters.fieldNames.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-            if parameters.header { records = records.dropFirst() }
-        } else if parameters.header {
-            if case let .values(header)? = records.first { fieldNames = header } else { fieldNames = [] }
-            records = records.dropFirst()
-        } else {
-            fieldNames = ContactField.allCases.map(\.rawValue)
+            return parameters.fieldNames.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
         }
-        self.records = records
+        guard parameters.header else { return ContactField.allCases.map(\.rawValue) }
+        var names: [String] = []
+        splitter.forEachLine(parameters.lines) { line in
+            if let line { names = (0..<line.count).map { line.string(at: $0) } }
+            return false
+        }
+        return names
     }
 }

@@ -19,45 +19,61 @@ public struct LineSplitter: Sendable {
         self.delimiter = delimiter.map { Array($0.utf8) }
     }
 
+    /// Every logical line, its values as strings.
     public func split(_ elements: [String]) -> [SplitLine] {
-        var state = State()
         var lines: [SplitLine] = []
         lines.reserveCapacity(elements.count)
-        for element in elements {
-            var element = element
-            element.withUTF8 { bytes in feed(bytes, state: &state, into: &lines) }
-            // The CRLF that joins this element to the next in the file.
-            if state.inDelimited {
-                state.value.append(contentsOf: [0x0D, 0x0A])
+        forEachLine(elements) { line in
+            if let line {
+                lines.append(.values((0..<line.count).map { line.string(at: $0) }))
             } else {
-                state.endLine(into: &lines)
+                lines.append(.unclosedDelimiter)
             }
+            return true
         }
-        if state.inDelimited { lines.append(.unclosedDelimiter) }
         return lines
     }
 
+    /// Calls `body` with each logical line in order, its values borrowed from
+    /// one reusable buffer (no string per value), or nil for a delimiter left
+    /// open at the end of the file. `body` returns false to stop.
+    public func forEachLine(_ elements: [String], _ body: (LineValues?) throws -> Bool) rethrows {
+        var state = State()
+        for element in elements {
+            var element = element
+            let goOn = try element.withUTF8 { bytes in try feed(bytes, state: &state, body) }
+            guard goOn else { return }
+            // The CRLF that joins this element to the next in the file.
+            if state.inDelimited {
+                state.line.bytes.append(contentsOf: [0x0D, 0x0A])
+            } else {
+                guard try state.endLine(body) else { return }
+            }
+        }
+        if state.inDelimited { _ = try body(nil) }
+    }
+
     private struct State {
-        var values: [String] = []
-        var value: [UInt8] = []
+        var line = LineValues()
         var lineHasContent = false
         var atValueStart = true
         var inDelimited = false
 
         mutating func endValue() {
-            values.append(String(decoding: value, as: UTF8.self))
-            value.removeAll(keepingCapacity: true)
+            line.ends.append(line.bytes.count)
             atValueStart = true
         }
 
-        mutating func endLine(into lines: inout [SplitLine]) {
+        mutating func endLine(_ body: (LineValues?) throws -> Bool) rethrows -> Bool {
+            var goOn = true
             if lineHasContent {
                 endValue()
-                lines.append(.values(values))
-                values = []
+                goOn = try body(line)
+                line.removeAll()
             }
             lineHasContent = false
             atValueStart = true
+            return goOn
         }
     }
 
@@ -67,27 +83,30 @@ public struct LineSplitter: Sendable {
         return true
     }
 
-    private func feed(_ bytes: UnsafeBufferPointer<UInt8>, state: inout State, into lines: inout [SplitLine]) {
+    private func feed(
+        _ bytes: UnsafeBufferPointer<UInt8>, state: inout State, _ body: (LineValues?) throws -> Bool
+    ) rethrows -> Bool {
         var i = 0
+        let first = separator.first  // an empty separator never matches
         while i < bytes.count {
             let byte = bytes[i]
             if state.inDelimited {
                 if let delimiter, matches(delimiter, bytes, at: i) {
                     if matches(delimiter, bytes, at: i + delimiter.count) {
-                        state.value.append(contentsOf: delimiter)
+                        state.line.bytes.append(contentsOf: delimiter)
                         i += 2 * delimiter.count
                     } else {
                         state.inDelimited = false
                         i += delimiter.count
                     }
                 } else {
-                    state.value.append(byte)
+                    state.line.bytes.append(byte)
                     i += 1
                 }
                 continue
             }
             if byte == 0x0D || byte == 0x0A {
-                state.endLine(into: &lines)
+                guard try state.endLine(body) else { return false }
                 i += (byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
                 continue
             }
@@ -98,14 +117,47 @@ public struct LineSplitter: Sendable {
                 i += delimiter.count
                 continue
             }
-            if matches(separator, bytes, at: i) {
+            if let first, byte == first, matches(separator, bytes, at: i) {
                 state.endValue()
                 i += separator.count
                 continue
             }
             state.atValueStart = false
-            state.value.append(byte)
+            state.line.bytes.append(byte)
             i += 1
         }
+        return true
+    }
+}
+
+/// One logical line's values, delimiters removed, as UTF-8 byte ranges of a
+/// buffer that the splitter reuses for the next line.
+public struct LineValues: Sendable {
+    /// Every value's bytes, one after the other.
+    public fileprivate(set) var bytes: [UInt8] = []
+    /// Where each value ends in ``bytes``; a value starts where the previous one ends.
+    public fileprivate(set) var ends: [Int] = []
+
+    init() {
+        bytes.reserveCapacity(1024)
+        ends.reserveCapacity(32)
+    }
+
+    fileprivate mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
+
+    /// The number of values.
+    public var count: Int { ends.count }
+
+    /// The byte range of value `index`.
+    public func range(at index: Int) -> Range<Int> {
+        (index == 0 ? 0 : ends[index - 1])..<ends[index]
+    }
+
+    /// Value `index` as a string.
+    public func string(at index: Int) -> String {
+        String(decoding: bytes[range(at: index)], as: UTF8.self)
     }
 }

@@ -27,5 +27,29 @@ public struct ContactRecord: Sendable, Equatable {
         self.custom = custom
     }
 
+    /// An empty record to ``load(_:fields:)`` lines into, reusing its storage.
+    init(customFieldCount: Int) {
+        number = nil
+        standard = [String?](repeating: nil, count: ContactField.allCases.count)
+        custom = [String?](repeating: nil, count: customFieldCount)
+    }
+
+    /// Maps a split line onto the field list, as ``init(values:fields:customFieldCount:)``
+    /// does, in place: no new arrays per record.
+    mutating func load(_ line: LineValues, fields: FieldList) {
+        number = nil
+        for i in standard.indices { standard[i] = nil }
+        for i in custom.indices { custom[i] = nil }
+        for (index, column) in fields.columns.enumerated() {
+            let value = index < line.count ? line.string(at: index) : ""
+            switch column {
+            case .number: number = value.isEmpty ? nil : value
+            case let .standard(field): standard[field.position] = value
+            case let .custom(i): custom[i] = value
+            case .ignored, .blank: break
+            }
+        }
+    }
+
     public subscript(field: ContactField) -> String? { standard[field.position] }
 }

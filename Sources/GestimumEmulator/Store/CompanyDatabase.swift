@@ -78,21 +78,18 @@ public struct CompanyDatabase: Sendable {
             try db.execute(
                 sql: "INSERT INTO champs_personnalises (position, nom, type, taille, valeurs) VALUES (?, ?, ?, ?, ?)",
                 arguments: [position, field.nom, field.type.rawValue, field.taille, values])
+            try CompanySchema.addCustomColumn(position, db: db)
         }
+        let columns = ["cct_numero"] + CompanySchema.standardColumns + definitions.indices.map(CompanySchema.customColumn)
+        let insert = try db.makeStatement(
+            sql: "INSERT INTO contacts (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
         for contact in fixture.contacts ?? [] {
             let value = { (name: String) in contact.first(where: { $0.key.uppercased() == name })?.value ?? "" }
-            let number = value(ContactField.numberName)
-            let columns = ["cct_numero"] + CompanySchema.standardColumns
-            try db.execute(
-                sql: "INSERT INTO contacts (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-                arguments: StatementArguments([number] + ContactField.allCases.map { value($0.rawValue) }))
-            for (position, field) in definitions.enumerated() {
-                let custom = value(field.nom.uppercased())
-                guard !custom.isEmpty else { continue }
-                try db.execute(sql: "INSERT INTO contact_valeurs (cct_numero, position, valeur) VALUES (?, ?, ?)",
-                               arguments: [number, position, custom])
-            }
+            let values = [value(ContactField.numberName)] + ContactField.allCases.map { value($0.rawValue) }
+                + definitions.map { value($0.nom.uppercased()) }
+            try insert.execute(arguments: StatementArguments(values))
         }
+        try db.execute(sql: "UPDATE numerotation SET dernier = (\(CompanySchema.highestNumberQuery))")
     }
 
     /// The company's contacts in `state.json` order.

@@ -52,6 +52,40 @@ enum CompanySchema {
                 t.primaryKey(["cct_numero", "position"])
             }
         }
+        migrator.registerMigration("v2-flat-numbering-custom-columns") { db in
+            // The highest CCT_NUMERO, kept so that an import need not read every contact (D57).
+            try db.create(table: "numerotation") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("dernier", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO numerotation (id, dernier) VALUES (1, (\(highestNumberQuery)))")
+            // Custom values move into columns of `contacts`, as Gestimum keeps them (D58).
+            let positions = try Int.fetchAll(db, sql: "SELECT position FROM champs_personnalises ORDER BY position")
+            for position in positions {
+                try addCustomColumn(position, db: db)
+                try db.execute(sql: """
+                    UPDATE contacts SET \(customColumn(position)) = v.valeur FROM contact_valeurs v
+                    WHERE v.cct_numero = contacts.cct_numero AND v.position = ?
+                    """, arguments: [position])
+            }
+            try db.drop(table: "contact_valeurs")
+        }
         return migrator
+    }
+
+    /// The highest number read as an integer, by a full scan (D31: only
+    /// numbers of 1 to 10 digits count); 0 for none. Run once per company.
+    static let highestNumberQuery = """
+        SELECT coalesce(max(CAST(cct_numero AS INTEGER)), 0) FROM contacts
+        WHERE length(cct_numero) BETWEEN 1 AND \(ContactField.numberLength) AND cct_numero NOT GLOB '*[^0-9]*'
+        """
+
+    /// The column of `contacts` holding the custom field at `position`.
+    static func customColumn(_ position: Int) -> String { "perso_\(position)" }
+
+    static func addCustomColumn(_ position: Int, db: Database) throws {
+        try db.alter(table: "contacts") { t in
+            t.add(column: customColumn(position), .text).notNull().defaults(to: "")
+        }
     }
 }

@@ -58,18 +58,15 @@ struct CompanyStore {
 
     // MARK: Contacts (spec §5)
 
-    /// The highest number read as an integer (D31); 0 for none.
+    /// The highest number read as an integer (D31), kept in `numerotation`
+    /// so that finding it does not depend on the company's size (D57); 0 for none.
     func highestNumber() throws -> Int {
-        let numbers = try String.fetchCursor(db, sql: "SELECT cct_numero FROM contacts")
-        var highest = 0
-        while let number = try numbers.next() {
-            // Only numbers of CCT_NUMERO's length: a longer one cannot come from numbering.
-            if number.utf8.count <= ContactField.numberLength, number.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-               let value = Int(number) {
-                highest = max(highest, value)
-            }
-        }
-        return highest
+        try Int.fetchOne(db, sql: "SELECT dernier FROM numerotation") ?? 0
+    }
+
+    /// Records the highest number after an import created contacts (same transaction).
+    func setHighestNumber(_ value: Int) throws {
+        try db.execute(sql: "UPDATE numerotation SET dernier = ?", arguments: [value])
     }
 
     /// Formats a number the way Gestimum shows it: 10 digits, zero-padded.
@@ -80,19 +77,15 @@ struct CompanyStore {
 
     /// Every contact in `CCT_NUMERO` order, as `state.json` lists them.
     func contacts(customFields: [CustomField]) throws -> [[(key: String, value: String)]] {
-        var custom: [String: [Int: String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT cct_numero, position, valeur FROM contact_valeurs") {
-            custom[row["cct_numero"], default: [:]][row["position"]] = row["valeur"]
-        }
-        let columns = (["cct_numero"] + CompanySchema.standardColumns).joined(separator: ", ")
+        let columns = (["cct_numero"] + CompanySchema.standardColumns + customFields.indices.map(CompanySchema.customColumn))
+            .joined(separator: ", ")
         return try Row.fetchAll(db, sql: "SELECT \(columns) FROM contacts ORDER BY cct_numero").map { row in
-            let number: String = row["cct_numero"]
-            var contact: [(key: String, value: String)] = [(ContactField.numberName, number)]
-            for field in ContactField.allCases {
-                contact.append((field.rawValue, row[field.rawValue.lowercased()]))
+            var contact: [(key: String, value: String)] = [(ContactField.numberName, row[0])]
+            for (i, field) in ContactField.allCases.enumerated() {
+                contact.append((field.rawValue, row[1 + i]))
             }
             for (i, field) in customFields.enumerated() {
-                contact.append((field.name, custom[number]?[i] ?? ""))
+                contact.append((field.name, row[1 + ContactField.allCases.count + i]))
             }
             return contact
         }

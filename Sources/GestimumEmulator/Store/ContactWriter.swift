@@ -1,53 +1,82 @@
 import GRDB
 
 /// Stores the accepted records of one import, inside its transaction, with
-/// statements prepared once and bound through the raw handle.
+/// statements prepared once and bound through the raw handle: one row of
+/// `contacts` per contact, custom fields included (D58).
 struct ContactWriter {
+    private let store: CompanyStore
     private let insertContact: RawStatement
-    private let upsertCustom: RawStatement
     private let exists: RawStatement
     private let updateContact: RawStatement?
-    private let updatedFields: [ContactField]
+    /// The file's columns an update sets, in the order of its statement.
+    private let updatedColumns: [FieldList.Column]
+    private let customFieldCount: Int
+    private var buffer = BindBuffer()
+    private let firstNumber: Int
     private var nextNumber: Int
 
-    init(db: Database, fields: FieldList) throws {
-        let columns = (["cct_numero"] + CompanySchema.standardColumns).joined(separator: ", ")
-        let marks = Array(repeating: "?", count: CompanySchema.standardColumns.count + 1).joined(separator: ", ")
-        insertContact = RawStatement(statement: try db.makeStatement(sql: "INSERT INTO contacts (\(columns)) VALUES (\(marks))"))
-        upsertCustom = RawStatement(statement: try db.makeStatement(
-            sql: "INSERT OR REPLACE INTO contact_valeurs (cct_numero, position, valeur) VALUES (?, ?, ?)"))
+    init(db: Database, fields: FieldList, customFieldCount: Int) throws {
+        store = CompanyStore(db: db)
+        self.customFieldCount = customFieldCount
+        let columns = ["cct_numero"] + CompanySchema.standardColumns + (0..<customFieldCount).map(CompanySchema.customColumn)
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        insertContact = RawStatement(statement: try db.makeStatement(
+            sql: "INSERT INTO contacts (\(columns.joined(separator: ", "))) VALUES (\(marks))"))
         exists = RawStatement(statement: try db.makeStatement(sql: "SELECT 1 FROM contacts WHERE cct_numero = ?"))
-        updatedFields = fields.columns.compactMap { if case let .standard(field) = $0 { field } else { nil } }
-        if updatedFields.isEmpty {
+        updatedColumns = fields.columns.filter {
+            switch $0 {
+            case .standard, .custom: true
+            case .number, .ignored, .blank: false
+            }
+        }
+        if updatedColumns.isEmpty {
             updateContact = nil
         } else {
-            let assignments = updatedFields.map { "\($0.rawValue.lowercased()) = ?" }.joined(separator: ", ")
+            let assignments = updatedColumns.map { column -> String in
+                switch column {
+                case let .standard(field): "\(field.rawValue.lowercased()) = ?"
+                case let .custom(i): "\(CompanySchema.customColumn(i)) = ?"
+                default: preconditionFailure("filtered above")
+                }
+            }
             updateContact = RawStatement(statement: try db.makeStatement(
-                sql: "UPDATE contacts SET \(assignments) WHERE cct_numero = ?"))
+                sql: "UPDATE contacts SET \(assignments.joined(separator: ", ")) WHERE cct_numero = ?"))
         }
-        nextNumber = try CompanyStore(db: db).highestNumber() + 1
+        firstNumber = try store.highestNumber() + 1
+        nextNumber = firstNumber
     }
 
     func contactExists(_ number: String) throws -> Bool {
         try exists.hasRow([number])
     }
 
-    /// Creates the contact with the next number, or changes the one it names.
-    mutating func store(_ record: ContactRecord) throws {
-        let number: String
-        if let existing = record.number {
-            number = existing
-            if let updateContact {
-                try updateContact.execute(updatedFields.map { record[$0] ?? "" } + [number])
+    /// Creates or changes a contact from its values: the standard fields by
+    /// position, then the custom fields; nil where the file has no column.
+    mutating func store(number: String?, values: ArraySlice<String?>) throws {
+        buffer.removeAll()
+        let base = values.startIndex
+        if let number {
+            guard let updateContact else { return }
+            for column in updatedColumns {
+                switch column {
+                case let .standard(field): buffer.append(values[base + field.position] ?? "")
+                case let .custom(i): buffer.append(values[base + ContactField.allCases.count + i] ?? "")
+                default: break
+                }
             }
+            buffer.append(number)
+            try updateContact.execute(buffer)
         } else {
-            number = CompanyStore.formatNumber(nextNumber)
+            buffer.appendNumber(nextNumber, width: ContactField.numberLength)
             nextNumber += 1
-            try insertContact.execute([number] + record.standard.map { $0 ?? "" })
+            for value in values { buffer.append(value ?? "") }
+            try insertContact.execute(buffer)
         }
-        for (position, value) in record.custom.enumerated() {
-            guard let value, !(record.number == nil && value.isEmpty) else { continue }
-            try upsertCustom.execute([number, String(position), value])
-        }
+    }
+
+    /// Keeps the company's highest number, in the import's transaction (D57).
+    func finish() throws {
+        // A number past 10 digits does not count (D31), as a full scan would skip it.
+        if nextNumber != firstNumber { try store.setHighestNumber(min(nextNumber - 1, 9_999_999_999)) }
     }
 }

@@ -19,34 +19,62 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Runs of each measurement; the median is reported.")
     var runs: Int = 3
 
+    @Option(help: "The large import's records: accepted (all stored) or rejected (all refused, journal on).")
+    var shape: BenchShape = .accepted
+
+    @Option(help: "Also time the documented 3-record import on a company of this many contacts against an empty one (0: skip).")
+    var companySize: Int = 0
+
+    @Flag(help: "Also measure through a loopback `gestimum serve`: POST time, curl's Expect wait, memory, and (with wrk) small requests at 16 connections.")
+    var http = false
+
     func validate() throws {
         if records < 1 || runs < 1 { throw ValidationError("--records and --runs must be positive") }
+        if companySize < 0 { throw ValidationError("--company-size cannot be negative") }
     }
 
     func run() async throws {
-        let lines = ["CCT_CODE;CCT_NOM;CCT_ORIGIN;CCT_PRENOM;CCT_EMAIL;XXX_SECTEUR"]
-            + (0..<records).map { "C\($0);Contact numéro \($0);CLIENT\($0 % 2 + 1);Prénom\($0);c\($0)@example.fr;Secteur \($0 % 7)" }
-        let request: JSONValue = ["importer_contacts": [
-            "societe": ["fichier": "DEMO.Gestimum", "utilisateur": "DEMO"],
-            "parametres": ["statistiques": "Oui", "entete": "Oui", "fichier_contacts": .array(lines.map(JSONValue.string))],
-        ]]
-        let body = DataSnapJSONWriter.bytes(request)
-        let rows = (0..<records).map { i in
-            [String(format: "%010d", i + 1), "C\(i)", "Contact numéro \(i)", "CLIENT\(i % 2 + 1)", "", "Prénom\(i)"]
-                + Array(repeating: "", count: 3) + ["", "c\(i)@example.fr", "", "", "", ""]
-        }
-        print("\(records) records, \(body.count / 1024) KiB request, median of \(runs) runs")
+        let body = shape.body(records: records)
+        print("\(records) \(shape.rawValue) records, \(body.count / 1024) KiB request, median of \(runs) runs")
+        print("load: \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?")")
+        let table = BenchTable()
 
-        let baseline = try median { try rawSQLite(rows) }
-        let parse = try median { _ = try JSONParser.parse(body) }
-        let emulator = try await asyncMedian { try await emulatorImport(body) }
-        func line(_ name: String, _ seconds: Double) {
-            let rate = Double(records) / seconds
-            print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%8.3f s %10.0f rows/s  %5.2fx baseline", seconds, rate, seconds / baseline))")
+        let rows = shape.rows(records: records)
+        var baseline: Double?
+        var cli: Double?
+        if !rows.isEmpty {
+            baseline = try median { try rawSQLite(rows) }
+            if let shell = SQLiteCLIBaseline.find() {
+                let folder = try temporaryFolder()
+                defer { try? FileManager.default.removeItem(at: folder) }
+                let csv = folder.appendingPathComponent("rows.csv")
+                try SQLiteCLIBaseline.writeCSV(rows, to: csv)
+                cli = try median { _ = try shell.run(csv: csv, in: folder, columns: rows[0].count) }
+            }
         }
-        line("raw SQLite insert (baseline)", baseline)
-        line("JSON parse of the request", parse)
-        line("emulator import, end to end", emulator)
+        let parse = try median { _ = try JSONParser.parse(body) }
+        var peak = 0
+        let emulator = try await asyncMedian {
+            ProcessMemory.current.resetPeak()
+            let before = ProcessMemory.current.resident ?? 0
+            try await emulatorImport(body)
+            peak = max(peak, (ProcessMemory.current.peak ?? 0) - before)
+        }
+        table.time("raw SQLite insert (C API)", seconds: baseline, records: records)
+        table.time("sqlite3 .import (CLI)", seconds: cli, records: records)
+        table.time("JSON parse of the request", seconds: parse, records: records)
+        table.time("emulator import, end to end", seconds: emulator, records: records)
+        if let baseline { table.ratio("import / raw SQLite insert", emulator / baseline) }
+        if let cli { table.ratio("import / sqlite3 .import", emulator / cli, target: "<= 1.25") }
+        table.ratio("import's added peak RSS / body", Double(peak) / Double(body.count))
+
+        if companySize > 0 {
+            let size = try await CompanySizeBench(runs: max(runs, 15)).measure(contacts: companySize, folder: temporaryFolder())
+            table.ratio("3-record import, \(companySize) contacts / empty", size, target: "<= 1.5")
+        }
+        if http {
+            try await HTTPBench(runs: runs, shape: shape, records: records).measure(body: body, inProcess: emulator, table: table, folder: temporaryFolder())
+        }
     }
 
     private func median(_ body: () throws -> Void) throws -> Double {
@@ -69,7 +97,7 @@ struct BenchCommand: AsyncParsableCommand {
         return times.sorted()[times.count / 2]
     }
 
-    private func temporaryFolder() throws -> URL {
+    func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gestimum-bench-\(UUID().uuidString)")
         do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
             throw CommandFailure.cannotWrite("cannot create \(url.path): \(FailureReason.of(error))")
@@ -77,18 +105,19 @@ struct BenchCommand: AsyncParsableCommand {
         return url
     }
 
-    /// The same rows into a 15-column table through the SQLite C API alone:
+    /// The same rows into a table as wide as `contacts` through the SQLite C API alone:
     /// WAL, one transaction, one reused statement.
     private func rawSQLite(_ rows: [[String]]) throws {
+        let width = rows.first?.count ?? 1
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var db: OpaquePointer?
         guard sqlite3_open(folder.appendingPathComponent("raw.sqlite").path, &db) == SQLITE_OK else { throw CommandFailure.cannotWrite("cannot create the baseline database in \(folder.path)") }
         defer { sqlite3_close(db) }
-        let columns = (0..<15).map { "c\($0) TEXT" }.joined(separator: ", ")
+        let columns = (0..<width).map { "c\($0) TEXT" }.joined(separator: ", ")
         sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE TABLE t (\(columns), PRIMARY KEY (c0)); BEGIN", nil, nil, nil)
         var statement: OpaquePointer?
-        sqlite3_prepare_v2(db, "INSERT INTO t VALUES (\(Array(repeating: "?", count: 15).joined(separator: ", ")))", -1, &statement, nil)
+        sqlite3_prepare_v2(db, "INSERT INTO t VALUES (\(Array(repeating: "?", count: width).joined(separator: ", ")))", -1, &statement, nil)
         defer { sqlite3_finalize(statement) }
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         for row in rows {
@@ -108,7 +137,7 @@ struct BenchCommand: AsyncParsableCommand {
         let emulator = Emulator(registry: registry, clock: SystemClock(), logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
         let response = await emulator.handle(EmulatorRequest(body: body))
         let json = try JSONParser.parse(response.body)
-        guard ImportAnswer(json)?.statistics?.imported == records else {
+        guard ImportAnswer(json)?.statistics?.imported == (shape == .accepted ? records : 0) else {
             throw CommandFailure.failed("the import did not store every record: \(DataSnapJSONWriter.string(json).prefix(300))")
         }
     }
