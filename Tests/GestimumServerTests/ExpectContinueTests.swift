@@ -32,7 +32,7 @@ struct ExpectContinueTests {
     }
 }
 
-/// A blocking loopback TCP client with a 5 s receive timeout: a missing
+/// A blocking loopback TCP client with a 30 s receive timeout: a missing
 /// answer fails the test instead of hanging it.
 private final class RawSocket {
     private let fd: Int32
@@ -43,7 +43,7 @@ private final class RawSocket {
     init(port: Int) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket() failed") }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -89,7 +89,7 @@ private final class RawSocket {
     private func read() throws {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else { throw Failure(description: "no answer within 5 s") }
+        guard count > 0 else { throw Failure(description: "no answer within 30 s") }
         pending += chunk[..<count]
     }
 }
