@@ -74,7 +74,7 @@ public struct CompanyDatabase: Sendable {
         }
         let definitions = fixture.champs_personnalises ?? []
         for (position, field) in definitions.enumerated() {
-            let values = String(decoding: try JSONEncoder().encode(field.valeurs ?? []), as: UTF8.self)
+            let values = DataSnapJSONWriter.string(.array((field.valeurs ?? []).map { .string($0) }))
             try db.execute(
                 sql: "INSERT INTO champs_personnalises (position, nom, type, taille, valeurs) VALUES (?, ?, ?, ?, ?)",
                 arguments: [position, field.nom, field.type.rawValue, field.taille, values])

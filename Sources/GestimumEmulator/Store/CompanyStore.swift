@@ -38,7 +38,7 @@ struct CompanyStore {
 
     func customFields() throws -> [CustomField] {
         try Row.fetchAll(db, sql: "SELECT nom, type, taille, valeurs FROM champs_personnalises ORDER BY position").map { row in
-            let values = (try? JSONDecoder().decode([String].self, from: Data((row["valeurs"] as String).utf8))) ?? []
+            let values = (try? JSONParser.parse(Array((row["valeurs"] as String).utf8)))?.arrayValue?.compactMap(\.stringValue) ?? []
             return CustomField(
                 name: row["nom"], kind: CustomField.Kind(rawValue: row["type"]) ?? .text,
                 size: row["taille"], values: values

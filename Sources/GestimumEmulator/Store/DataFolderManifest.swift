@@ -2,20 +2,31 @@ import Foundation
 
 /// `emulator.json` in a data folder: the ERP version and the company
 /// databases in fixture order.
-struct DataFolderManifest: Codable {
+struct DataFolderManifest {
     static let fileName = "emulator.json"
 
     var erpVersion: String
     var databases: [String]
 
+    /// The manifest is not the JSON the emulator writes.
+    struct NotAManifest: Error {}
+
     static func read(from url: URL) throws -> DataFolderManifest {
-        try JSONDecoder().decode(DataFolderManifest.self, from: Data(contentsOf: url))
+        let value = try JSONParser.parse(Array(try Data(contentsOf: url)))
+        guard let erpVersion = value["erpVersion"]?.stringValue, let names = value["databases"]?.arrayValue else {
+            throw NotAManifest()
+        }
+        let databases = names.compactMap(\.stringValue)
+        guard databases.count == names.count else { throw NotAManifest() }
+        return DataFolderManifest(erpVersion: erpVersion, databases: databases)
     }
 
     func write(to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(self).write(to: url, options: .atomic)
+        let document: JSONValue = .object([
+            ("databases", .array(databases.map { .string($0) })),
+            ("erpVersion", .string(erpVersion)),
+        ])
+        try Data(JSONPrettyWriter.string(document).utf8).write(to: url, options: .atomic)
     }
 
     /// A file name for a company: its path made safe, plus a hash of the

@@ -7,7 +7,7 @@ import GRDB
 public enum FailureReason {
     public static func of(_ error: any Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode.rawValue)" }
-        if error is DecodingError { return "not the JSON the emulator writes" }
+        if error is JSONParser.Invalid || error is DataFolderManifest.NotAManifest { return "not the JSON the emulator writes" }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return posix(Int32(underlying.code))
