@@ -211,9 +211,14 @@ struct ControlAPITests {
 
     @Test func theRequestLogKeepsTheLastThousand() async throws {
         let host = try Self.host()
-        for _ in 0..<1_005 { _ = await host.serve(EmulatorRequest(method: "GET", path: "/api/rest/Outils/%22Version%22")) }
+        for i in 0..<1_005 { _ = await host.serve(EmulatorRequest(method: "GET", path: "/api/rest/Outils/%22Version%22?n=\(i)")) }
         let log = try await Self.call(host, "GET", "requests").1["requests"]?.arrayValue ?? []
         #expect(log.count == 1_000)
+        // Oldest first: the first five went out as the last five came in.
+        #expect(log.first?["path"]?.stringValue == "/api/rest/Outils/%22Version%22?n=5")
+        #expect(log.last?["path"]?.stringValue == "/api/rest/Outils/%22Version%22?n=1004")
+        let limited = try await Self.call(host, "GET", "requests?limit=2").1["requests"]?.arrayValue ?? []
+        #expect(limited.compactMap { $0["path"]?.stringValue } == ["/api/rest/Outils/%22Version%22?n=1003", "/api/rest/Outils/%22Version%22?n=1004"])
         #expect(try await Self.call(host, "DELETE", "requests").1 == ["requests": []])
         #expect(try await Self.call(host, "POST", "reset").0 == 200)
         #expect(try await Self.call(host, "GET", "requests").1 == ["requests": []])

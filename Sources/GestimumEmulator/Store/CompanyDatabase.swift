@@ -6,6 +6,7 @@ public struct CompanyDatabase: Sendable {
     /// The full Windows path, as the fixture spells it.
     public let path: String
     let writer: any DatabaseWriter
+    let reference = ReferenceCache()
 
     /// Creates the company's database and fills it from the fixture.
     /// `file` nil keeps it in memory; otherwise a WAL database at that path.

@@ -18,19 +18,19 @@ struct CompanyStore {
 
     /// The password of `code`, or nil for an unknown user.
     func password(of code: String) throws -> String? {
-        try Row.fetchAll(db, sql: "SELECT code, mot_passe FROM utilisateurs ORDER BY code")
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT code, mot_passe FROM utilisateurs ORDER BY code"))
             .first { Self.sameUser($0["code"], code) }?["mot_passe"]
     }
 
     func sessions() throws -> [Session] {
-        try Row.fetchAll(db, sql: "SELECT id, utilisateur, exclusif FROM connectes ORDER BY id").map {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, utilisateur, exclusif FROM connectes ORDER BY id")).map {
             Session(id: $0["id"], user: $0["utilisateur"], exclusive: $0["exclusif"])
         }
     }
 
     func closeSessions(_ sessions: [Session]) throws {
         for session in sessions {
-            try db.execute(sql: "DELETE FROM connectes WHERE id = ?", arguments: [session.id])
+            try db.cachedStatement(sql: "DELETE FROM connectes WHERE id = ?").execute(arguments: [session.id])
         }
     }
 
@@ -61,12 +61,12 @@ struct CompanyStore {
     /// The highest number read as an integer (D31), kept in `numerotation`
     /// so that finding it does not depend on the company's size (D57); 0 for none.
     func highestNumber() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT dernier FROM numerotation") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT dernier FROM numerotation")) ?? 0
     }
 
     /// Records the highest number after an import created contacts (same transaction).
     func setHighestNumber(_ value: Int) throws {
-        try db.execute(sql: "UPDATE numerotation SET dernier = ?", arguments: [value])
+        try db.cachedStatement(sql: "UPDATE numerotation SET dernier = ?").execute(arguments: [value])
     }
 
     /// Formats a number the way Gestimum shows it: 10 digits, zero-padded.

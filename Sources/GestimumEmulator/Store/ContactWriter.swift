@@ -1,7 +1,7 @@
 import GRDB
 
 /// Stores the accepted records of one import, inside its transaction, with
-/// statements prepared once and bound through the raw handle: one row of
+/// statements prepared once per connection (GRDB's statement cache) and bound through the raw handle: one row of
 /// `contacts` per contact, custom fields included (D58).
 struct ContactWriter {
     private let store: CompanyStore
@@ -20,9 +20,9 @@ struct ContactWriter {
         self.customFieldCount = customFieldCount
         let columns = ["cct_numero"] + CompanySchema.standardColumns + (0..<customFieldCount).map(CompanySchema.customColumn)
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        insertContact = RawStatement(statement: try db.makeStatement(
+        insertContact = RawStatement(statement: try db.cachedStatement(
             sql: "INSERT INTO contacts (\(columns.joined(separator: ", "))) VALUES (\(marks))"))
-        exists = RawStatement(statement: try db.makeStatement(sql: "SELECT 1 FROM contacts WHERE cct_numero = ?"))
+        exists = RawStatement(statement: try db.cachedStatement(sql: "SELECT 1 FROM contacts WHERE cct_numero = ?"))
         updatedColumns = fields.columns.filter {
             switch $0 {
             case .standard, .custom: true
@@ -39,7 +39,7 @@ struct ContactWriter {
                 default: preconditionFailure("filtered above")
                 }
             }
-            updateContact = RawStatement(statement: try db.makeStatement(
+            updateContact = RawStatement(statement: try db.cachedStatement(
                 sql: "UPDATE contacts SET \(assignments.joined(separator: ", ")) WHERE cct_numero = ?"))
         }
         firstNumber = try store.highestNumber() + 1

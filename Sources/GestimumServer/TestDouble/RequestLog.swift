@@ -45,22 +45,34 @@ public final class RequestLog: Sendable {
     /// How many requests are kept.
     public static let capacity = 1_000
 
-    private let entries = Mutex<[Entry]>([])
+    /// A ring: once full, the oldest entry is overwritten in place.
+    private struct Ring {
+        var entries: [Entry] = []
+        var oldest = 0
+
+        var inOrder: [Entry] { Array(entries[oldest...] + entries[..<oldest]) }
+    }
+
+    private let ring = Mutex(Ring())
 
     public init() {}
 
     public func append(_ entry: Entry) {
-        entries.withLock { entries in
-            entries.append(entry)
-            if entries.count > Self.capacity { entries.removeFirst(entries.count - Self.capacity) }
+        ring.withLock { ring in
+            if ring.entries.count < Self.capacity {
+                ring.entries.append(entry)
+            } else {
+                ring.entries[ring.oldest] = entry
+                ring.oldest = (ring.oldest + 1) % Self.capacity
+            }
         }
     }
 
-    public func clear() { entries.withLock { $0.removeAll() } }
+    public func clear() { ring.withLock { $0 = Ring() } }
 
     /// `{"requests": […]}`, the last `limit` ones (all kept ones by default), oldest first.
     public func listing(limit: Int? = nil) -> JSONValue {
-        let kept = entries.withLock { $0 }
+        let kept = ring.withLock { $0.inOrder }
         let shown = limit.map { Array(kept.suffix(max(0, $0))) } ?? kept
         return .object([("requests", .array(shown.map(\.json)))])
     }
