@@ -55,7 +55,8 @@ public final class Emulator: Sendable {
 
     /// The import's answer, with its result noted for the logs.
     private static func answer(_ outcome: ImportOutcome, journal: Bool, statistics: Bool, company: String?, session: String) -> EmulatorResponse {
-        var response = EmulatorResponse.json(200, ImportResponse.body(for: outcome, journal: journal, statistics: statistics), session: session)
+        var response = EmulatorResponse.json(200, bytes: ImportResponse.bytes(for: outcome, journal: journal, statistics: statistics),
+                                             session: session)
         switch outcome {
         case let .requestError(message):
             response.summary.importResult = .init(resultat: Messages.failure, message: message, company: company)
@@ -73,11 +74,10 @@ public final class Emulator: Sendable {
     }
 
     private func importContacts(_ body: [UInt8], session: String) async -> EmulatorResponse {
-        let json: JSONValue
-        if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            json = .null  // DataSnap: an empty body is a null parameter.
-        } else {
-            do { json = try JSONParser.parse(body) } catch {
+        var json: JSONValue = .null  // DataSnap: an empty body is a null parameter.
+        var lines: TextLines?
+        if !body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            do { (json, lines) = try JSONParser.parse(body, keepingLinesAt: RequestDecoder.linesPath) } catch {
                 return .json(500, ImportResponse.error(Messages.invalidJSON), session: session)
             }
         }
@@ -85,7 +85,7 @@ public final class Emulator: Sendable {
             return Self.answer(.requestError(Messages.erpVersionTooOld), journal: false, statistics: false, company: nil, session: session)
         }
         let request: ImportRequest
-        do { request = try RequestDecoder.decode(json) } catch {
+        do { request = try RequestDecoder.decode(json, lines: lines) } catch {
             return Self.answer(.requestError(error.message), journal: false, statistics: false, company: nil, session: session)
         }
         do {

@@ -48,7 +48,7 @@ public enum LineSplitting {
 
     public static func check(_ input: Input) -> String? {
         let splitter = LineSplitter(separator: input.separator, delimiter: input.delimiter)
-        let records = splitter.split(input.elements)
+        let records = splitter.split(TextLines(input.elements))
         if let index = records.firstIndex(of: .unclosedDelimiter), index != records.count - 1 {
             return "an unclosed value is record \(index + 1) of \(records.count), not the last: \(describe(records))"
         }
@@ -58,7 +58,7 @@ public enum LineSplitting {
         }
         if input.delimiter == nil, let problem = contentKept(input, records: records) { return problem }
         guard let written = write(records, splitter: splitter) else { return nil }
-        let again = splitter.split(written)
+        let again = splitter.split(TextLines(written))
         guard again == records else {
             let lines = written.map { FuzzText.excerpt($0) }.joined(separator: ", ")
             return "records \(describe(records)) written back as [\(lines)] split as \(describe(again))"

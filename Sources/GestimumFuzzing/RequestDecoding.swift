@@ -4,11 +4,14 @@ import GestimumEmulator
 /// request that obeys spec §2 (a one-character separator, at most a
 /// one-character delimiter, a `fichier` and an `utilisateur`) and reads back
 /// the same from its own canonical body, or one of the request-error
-/// messages of the catalogue for a key of the spec's table.
+/// messages of the catalogue for a key of the spec's table. The import's
+/// own reading, with `fichier_contacts` kept out of the tree
+/// (``JSONParser/parse(_:keepingLinesAt:)``), gives the same answer: the
+/// same parse error or the same request or request error.
 public enum RequestDecoding {
-    /// What is wrong with the request decoder on `input`, or nil. Input that
-    /// is not JSON never reaches the decoder, so it has nothing to check.
+    /// What is wrong with the request decoder on `input`, or nil.
     public static func check(_ input: [UInt8]) -> String? {
+        if let problem = keptLinesProblem(input) { return "\(FuzzText.excerpt(input)): \(problem)" }
         guard let body = try? JSONParser.parse(input) else { return nil }
         let request: ImportRequest
         do {
@@ -23,6 +26,28 @@ public enum RequestDecoding {
             return "the canonical body \(DataSnapJSONWriter.string(canonical)) of \(FuzzText.excerpt(input)) decodes differently"
         }
         return nil
+    }
+
+    /// Where reading the body with its lines kept apart differs from reading the tree.
+    public static func keptLinesProblem(_ input: [UInt8]) -> String? {
+        let tree: JSONValue, kept: (value: JSONValue, lines: TextLines?)
+        do { tree = try JSONParser.parse(input) } catch {
+            do { _ = try JSONParser.parse(input, keepingLinesAt: RequestDecoder.linesPath) } catch let other {
+                return error == other ? nil : "parse errors at byte \(error.offset) and \(other.offset) with lines kept"
+            }
+            return "invalid at byte \(error.offset), yet parsed with lines kept"
+        }
+        do { kept = try JSONParser.parse(input, keepingLinesAt: RequestDecoder.linesPath) } catch {
+            return "parsed, yet invalid at byte \(error.offset) with lines kept"
+        }
+        let fromTree = Result { () throws(RequestError) in try RequestDecoder.decode(tree) }
+        let fromKept = Result { () throws(RequestError) in try RequestDecoder.decode(kept.value, lines: kept.lines) }
+        switch (fromTree, fromKept) {
+        case let (.success(a), .success(b)): return a == b ? nil : "decodes differently with lines kept"
+        case let (.failure(a), .failure(b)): return a.message == b.message ? nil : "\(a.message) but \(b.message) with lines kept"
+        case let (.success, .failure(b)): return "decodes, yet \(b.message) with lines kept"
+        case let (.failure(a), .success): return "\(a.message), yet decodes with lines kept"
+        }
     }
 
     private static func problem(in request: ImportRequest) -> String? {

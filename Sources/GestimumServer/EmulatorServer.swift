@@ -39,7 +39,7 @@ public enum EmulatorServer {
     ) -> some ApplicationProtocol {
         let responder = CallbackResponder<ConnectionContext> { request, context in
             let served = await respond(to: request, host: host, configuration: configuration, logger: logger)
-            ServerLogLine(served.entry).write(to: logger)
+            if logger.logLevel <= .info { ServerLogLine(served.entry).write(to: logger) }
             switch served.answer {
             case let .response(answer): return response(answer)
             case .drop:
@@ -75,7 +75,7 @@ public enum EmulatorServer {
         }
         let body: [UInt8]
         do {
-            body = Array(try await request.body.collect(upTo: limit).readableBytesView)
+            body = try await collect(request.body, upTo: limit, expected: request.headers[.contentLength].flatMap { Int($0) })
         } catch {
             return unlogged(.bodyTooLarge(limit: limit), bodyBytes: limit)
         }
@@ -90,11 +90,43 @@ public enum EmulatorServer {
         return served
     }
 
+    /// The body in one array sized from `Content-Length`: no growing buffer
+    /// and no second copy, so a large import holds its body once (D66).
+    static func collect(_ body: RequestBody, upTo limit: Int, expected length: Int?) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        if let length { bytes.reserveCapacity(min(length, limit)) }
+        for try await part in body {
+            guard bytes.count + part.readableBytes <= limit else { throw BodyTooLarge() }
+            bytes.append(contentsOf: part.readableBytesView)
+        }
+        return bytes
+    }
+
+    private struct BodyTooLarge: Error {}
+
     static func response(_ answer: EmulatorResponse) -> Response {
         var fields = HTTPFields()
         for header in answer.headers {
             if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
         }
-        return Response(status: .init(code: answer.status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+        return Response(status: .init(code: answer.status), headers: fields, body: body(answer.body))
+    }
+
+    /// Bodies are copied to the wire in pieces of this size, so that a large
+    /// answer is not held twice (D66).
+    public static let responseChunk = 1 << 20
+
+    static func body(_ bytes: [UInt8]) -> ResponseBody {
+        guard bytes.count > responseChunk else { return ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)) }
+        return ResponseBody(contentLength: bytes.count) { writer in
+            var start = 0
+            while start < bytes.count {
+                let end = min(start + responseChunk, bytes.count)
+                try await writer.write(ByteBuffer(bytes: bytes[start..<end]))
+                start = end
+            }
+            try await writer.finish(nil)
+            MemoryRelease.now()  // the pieces, and what the import freed while the answer was kept
+        }
     }
 }

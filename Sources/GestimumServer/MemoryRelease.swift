@@ -8,12 +8,13 @@ private func glibcMallocTrim(_ pad: Int) -> Int32
 
 /// Hands the memory a large import used back to the system (D60): glibc
 /// keeps freed heap pages otherwise, and a server would stay at its peak.
-enum MemoryRelease {
+public enum MemoryRelease {
     /// Bodies at least this large are followed by a release; small requests
     /// skip it, since a release walks the whole heap.
-    static let threshold = 8 * 1024 * 1024
+    public static let threshold = 8 * 1024 * 1024
 
-    static func now() {
+    /// Returns the heap's free pages to the system now.
+    public static func now() {
         #if canImport(Glibc)
         _ = glibcMallocTrim(0)
         #endif

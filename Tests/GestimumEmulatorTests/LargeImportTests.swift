@@ -25,7 +25,7 @@ import Testing
         guard case let .completed(journal, imported, rejected) = outcome else { Issue.record("\(outcome)"); return }
         #expect(imported == created + 1)
         #expect(rejected == rejectedLines.count)
-        let messages = TestSupport.messages(journal)
+        let messages = TestSupport.messages(Array(journal))
         let rejections = messages.filter { $0.hasPrefix(Messages.lineRejectedPrefix) }
         #expect(rejections == rejectedLines.map { Messages.lineRejected($0) })
         #expect(messages.contains(Messages.unknownContact("0000099999")))

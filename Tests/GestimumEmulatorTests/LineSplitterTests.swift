@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LineSplitterTests {
     private func split(_ elements: [String], separator: String = ";", delimiter: String? = "\"") -> [SplitLine] {
-        LineSplitter(separator: separator, delimiter: delimiter).split(elements)
+        LineSplitter(separator: separator, delimiter: delimiter).split(TextLines(elements))
     }
 
     @Test func plainLinesSplitOnSeparator() {

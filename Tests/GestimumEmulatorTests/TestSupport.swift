@@ -35,7 +35,7 @@ enum TestSupport {
             login: .init(file: file, user: user, password: password, disconnect: disconnect, exclusive: exclusive),
             parameters: .init(
                 journal: true, statistics: true, header: header, fieldNames: fieldNames,
-                separator: separator, delimiter: delimiter, lines: lines))
+                separator: separator, delimiter: delimiter, lines: TextLines(lines)))
     }
 
     /// Runs the ImporterContacts task directly.
@@ -61,8 +61,8 @@ enum TestSupport {
     static func journal(_ outcome: ImportOutcome) -> [String] {
         switch outcome {
         case .requestError: return []
-        case let .taskFailure(_, journal): return journal
-        case let .completed(journal, _, _): return journal
+        case let .taskFailure(_, journal): return Array(journal)
+        case let .completed(journal, _, _): return Array(journal)
         }
     }
 

@@ -70,6 +70,20 @@ struct ServerTests {
         #expect(!text.contains(" :\""))
     }
 
+    /// Answers over one MiB go to the wire in pieces (D66): the same bytes as in process, with their length.
+    @Test func aLargeAnswerComesInPiecesWithTheSameBytes() async throws {
+        let lines = ["CCT_CODE;CCT_NOM"] + (0..<40_000).map { "C\($0);" }
+        let body = Array(#"{"importer_contacts":{"societe":{"fichier":"DEMO.Gestimum","utilisateur":"DEMO"},"parametres":{"journal":"Oui","fichier_contacts":"#.utf8)
+            + DataSnapJSONWriter.bytes(.array(lines.map(JSONValue.string))) + Array("}}}".utf8)
+        let local = await Emulator(registry: try CompanyRegistry(fixture: .demo), clock: ScriptedClock()!, sessionIDs: .seeded())
+            .handle(EmulatorRequest(body: body))
+        #expect(local.body.count > EmulatorServer.responseChunk)
+        let remote = try await Self.serving { base, _ in try await Self.post(base, body: body) }
+        #expect(remote.status == 200)
+        #expect(remote.header("Content-Length") == String(local.body.count))
+        #expect(remote.body == local.body)
+    }
+
     @Test func aBodyOverTheLimitGets413BeforeAnyWork() async throws {
         let body = Array(repeating: UInt8(ascii: " "), count: 5_000)
         let (response, state) = try await Self.serving(maxBodySize: 4_096) { base, host in

@@ -43,20 +43,57 @@ public enum DataSnapJSONWriter {
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for unit in s.utf16 {
-            switch unit {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x2F: out.append(contentsOf: [0x5C, 0x2F])
-            case 0x20..<0x7F: out.append(UInt8(unit))
-            default:
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u")])
-                out.append(hexDigits[Int(unit >> 12) & 0xF])
-                out.append(hexDigits[Int(unit >> 8) & 0xF])
-                out.append(hexDigits[Int(unit >> 4) & 0xF])
-                out.append(hexDigits[Int(unit) & 0xF])
-            }
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: each byte is its UTF-16 unit, read without decoding.
+            for byte in s.utf8 { writeUnit(UInt16(byte), into: &out) }
+        } else {
+            for unit in s.utf16 { writeUnit(unit, into: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes UTF-8 text as ``writeString(_:into:)`` writes the same string.
+    static func writeString(utf8 text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        guard !text.contains(where: { $0 >= 0x80 }) else {
+            writeString(String(decoding: text, as: UTF8.self), into: &out)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        for byte in text { writeUnit(UInt16(byte), into: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes `lines` take as a JSON array's strings, commas included (valid UTF-8 assumed).
+    static func escapedLength(of lines: TextLines) -> Int {
+        var total = 2 * lines.count + max(0, lines.count - 1)
+        lines.forEachLineBytes { line in
+            for byte in line {
+                switch byte {
+                case 0x22, 0x5C, 0x2F: total += 2
+                case 0x20..<0x7F: total += 1
+                case 0x80..<0xC0: break  // continuation bytes: counted with their lead
+                case 0xF0...: total += 12  // two UTF-16 units
+                default: total += 6  // a control character or a one-unit scalar
+                }
+            }
+            return true
+        }
+        return total
+    }
+
+    @inline(__always)
+    private static func writeUnit(_ unit: UInt16, into out: inout [UInt8]) {
+        switch unit {
+        case 0x22: out.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+        case 0x2F: out.append(contentsOf: [0x5C, 0x2F])
+        case 0x20..<0x7F: out.append(UInt8(unit))
+        default:
+            out.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+            out.append(hexDigits[Int(unit >> 12) & 0xF])
+            out.append(hexDigits[Int(unit >> 8) & 0xF])
+            out.append(hexDigits[Int(unit >> 4) & 0xF])
+            out.append(hexDigits[Int(unit) & 0xF])
+        }
     }
 }

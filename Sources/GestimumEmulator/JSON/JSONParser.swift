@@ -26,6 +26,24 @@ public struct JSONParser {
     public static func parse(_ text: String) throws(Invalid) -> JSONValue {
         try parse(Array(text.utf8))
     }
+
+    /// Parses like ``parse(_:)``, except for the array of strings found by
+    /// following `path`'s keys from the top (each key's first pair, as
+    /// ``JSONValue/subscript(_:)`` does): its strings are kept as
+    /// ``TextLines`` and the tree holds an empty array in its place
+    /// (decision D66). An array there holding anything but strings stays in
+    /// the tree; the answer is the same as ``parse(_:)``'s in every other way.
+    public static func parse(_ bytes: [UInt8], keepingLinesAt path: [String]) throws(Invalid) -> (value: JSONValue, lines: TextLines?) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(Invalid) -> (value: JSONValue, lines: TextLines?) in
+            var parser = Cursor(bytes: buffer)
+            parser.linesPath = path
+            parser.skipWhitespace()
+            let value = try parser.value(depth: 0, path: path.isEmpty ? nil : 0)
+            parser.skipWhitespace()
+            guard parser.index == buffer.count else { throw Invalid(offset: parser.index) }
+            return (value, parser.lines)
+        }
+    }
 }
 
 private struct Cursor {
@@ -33,6 +51,9 @@ private struct Cursor {
     var index = 0
     /// The bytes of a string with escapes, reused from string to string.
     var scratch: [UInt8] = []
+    /// Where the array kept as lines is, and its lines once read.
+    var linesPath: [String] = []
+    var lines: TextLines?
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -55,12 +76,17 @@ private struct Cursor {
         index += count
     }
 
-    mutating func value(depth: Int) throws(JSONParser.Invalid) -> JSONValue {
+    /// `path`: how many keys of ``linesPath`` lead here, nil when off that path.
+    mutating func value(depth: Int, path: Int? = nil) throws(JSONParser.Invalid) -> JSONValue {
         guard index < bytes.count else { throw fail() }
         switch bytes[index] {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             guard depth < JSONParser.maximumDepth else { throw fail() }
-            return bytes[index] == UInt8(ascii: "{") ? try object(depth: depth + 1) : try array(depth: depth + 1)
+            if bytes[index] == UInt8(ascii: "{") {
+                return try object(depth: depth + 1, path: path.flatMap { $0 < linesPath.count ? $0 : nil })
+            }
+            if path == linesPath.count, lines == nil, let kept = keptLines() { lines = kept; return .array([]) }
+            return try array(depth: depth + 1)
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"): try expect("true"); return .bool(true)
         case UInt8(ascii: "f"): try expect("false"); return .bool(false)
@@ -69,19 +95,25 @@ private struct Cursor {
         }
     }
 
-    mutating func object(depth: Int) throws(JSONParser.Invalid) -> JSONValue {
+    mutating func object(depth: Int, path: Int? = nil) throws(JSONParser.Invalid) -> JSONValue {
         index += 1
         var pairs: [(key: String, value: JSONValue)] = []
+        var pathKeySeen = false
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(pairs) }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail() }
             let key = try string()
+            var next: Int?
+            if let path, !pathKeySeen, key == linesPath[path] {
+                pathKeySeen = true
+                next = path + 1
+            }
             skipWhitespace()
             try expect(":")
             skipWhitespace()
-            pairs.append((key: key, value: try value(depth: depth)))
+            pairs.append((key: key, value: try value(depth: depth, path: next)))
             skipWhitespace()
             guard index < bytes.count else { throw fail() }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -104,6 +136,79 @@ private struct Cursor {
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
             throw fail()
         }
+    }
+
+    /// The array at the cursor read as lines, or nil (cursor unmoved) when it
+    /// is anything but a valid array of strings: the tree then reads it.
+    mutating func keptLines() -> TextLines? {
+        let start = index
+        var kept = TextLines(byteCapacity: bytes.count - index)
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return kept }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), appendString(to: &kept) else { break }
+            skipWhitespace()
+            guard index < bytes.count else { break }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return kept }
+            break
+        }
+        index = start
+        return nil
+    }
+
+    /// Reads the string at the cursor into `lines` as one line; false when it is invalid.
+    mutating func appendString(to lines: inout TextLines) -> Bool {
+        index += 1
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                guard !line.contains(where: { $0 >= 0x80 }) || String(validating: line, as: UTF8.self) != nil else { return false }
+                lines.append(validUTF8: line)
+                return true
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { return false }
+            index += 1
+        }
+        for byte in UnsafeBufferPointer(rebasing: bytes[start..<index]) { lines.appendByte(byte) }
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                guard lines.openLineIsValidUTF8 else { return false }
+                lines.endLine()
+                return true
+            case UInt8(ascii: "\\"):
+                index += 1
+                guard index < bytes.count else { return false }
+                let escaped = bytes[index]
+                index += 1
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): lines.appendByte(escaped)
+                case UInt8(ascii: "b"): lines.appendByte(0x08)
+                case UInt8(ascii: "f"): lines.appendByte(0x0C)
+                case UInt8(ascii: "n"): lines.appendByte(0x0A)
+                case UInt8(ascii: "r"): lines.appendByte(0x0D)
+                case UInt8(ascii: "t"): lines.appendByte(0x09)
+                case UInt8(ascii: "u"):
+                    guard let scalar = try? unicodeEscape() else { return false }
+                    UTF8.encode(scalar) { lines.appendByte($0) }
+                default: return false
+                }
+            default:
+                if byte < 0x20 { return false }
+                lines.appendByte(byte)
+                index += 1
+            }
+        }
+        return false
     }
 
     mutating func number() throws(JSONParser.Invalid) -> String {

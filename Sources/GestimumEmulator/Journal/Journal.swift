@@ -2,7 +2,9 @@
 public struct Journal: Sendable {
     private let timeline: ImportTimeline
     private let timestamps: JournalTimestamp
-    public private(set) var lines: [String] = []
+    public private(set) var lines = TextLines()
+    /// The last phase's stamp: a journal has three instants and many lines.
+    private var stamped: (phase: ImportPhase, text: String)?
 
     public init(timeline: ImportTimeline, timestamps: JournalTimestamp) {
         self.timeline = timeline
@@ -11,6 +13,16 @@ public struct Journal: Sendable {
 
     /// Appends `dd/MM/yyyy HH:mm:ss {message}` stamped at `phase`.
     public mutating func write(_ message: String, at phase: ImportPhase) {
-        lines.append(timestamps.format(timeline.time(at: phase)) + " " + message)
+        let stamp: String
+        if let stamped, stamped.phase == phase {
+            stamp = stamped.text
+        } else {
+            stamp = timestamps.format(timeline.time(at: phase))
+            stamped = (phase, stamp)
+        }
+        lines.appendText(stamp)
+        lines.appendByte(UInt8(ascii: " "))
+        lines.appendText(message)
+        lines.endLine()
     }
 }

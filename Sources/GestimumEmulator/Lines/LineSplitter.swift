@@ -20,7 +20,7 @@ public struct LineSplitter: Sendable {
     }
 
     /// Every logical line, its values as strings.
-    public func split(_ elements: [String]) -> [SplitLine] {
+    public func split(_ elements: TextLines) -> [SplitLine] {
         var lines: [SplitLine] = []
         lines.reserveCapacity(elements.count)
         forEachLine(elements) { line in
@@ -37,20 +37,26 @@ public struct LineSplitter: Sendable {
     /// Calls `body` with each logical line in order, its values borrowed from
     /// one reusable buffer (no string per value), or nil for a delimiter left
     /// open at the end of the file. `body` returns false to stop.
-    public func forEachLine(_ elements: [String], _ body: (LineValues?) throws -> Bool) rethrows {
+    public func forEachLine(_ elements: TextLines, _ body: (LineValues?) throws -> Bool) rethrows {
         var state = State()
-        for element in elements {
-            var element = element
-            let goOn = try element.withUTF8 { bytes in try feed(bytes, state: &state, body) }
-            guard goOn else { return }
+        var stopped = false
+        try elements.forEachLineBytes { bytes in
+            guard try feed(bytes, state: &state, body) else {
+                stopped = true
+                return false
+            }
             // The CRLF that joins this element to the next in the file.
             if state.inDelimited {
                 state.line.bytes.append(contentsOf: [0x0D, 0x0A])
             } else {
-                guard try state.endLine(body) else { return }
+                guard try state.endLine(body) else {
+                    stopped = true
+                    return false
+                }
             }
+            return true
         }
-        if state.inDelimited { _ = try body(nil) }
+        if !stopped, state.inDelimited { _ = try body(nil) }
     }
 
     private struct State {

@@ -2,7 +2,7 @@
 /// field list and runs every check that needs no database, filling batches
 /// in line order. It may run on a thread of its own while the store writes.
 struct RecordProducer: Sendable {
-    let lines: [String]
+    let lines: TextLines
     let splitter: LineSplitter
     /// The first line is the header: not a record.
     let skipsHeader: Bool

@@ -18,7 +18,7 @@ public struct ImportRequest: Sendable, Equatable {
         public var separator: String
         /// `nil` when no text delimiter is used.
         public var delimiter: String?
-        public var lines: [String]
+        public var lines: TextLines
     }
 
     public var login: Login

@@ -1,7 +1,11 @@
 /// Reads an ``ImportRequest`` out of the body's JSON value, top-down in the
 /// spec's table order; the first error wins (spec §2, §8).
 public enum RequestDecoder {
-    public static func decode(_ body: JSONValue) throws(RequestError) -> ImportRequest {
+    /// Where `fichier_contacts` is: ``JSONParser/parse(_:keepingLinesAt:)`` keeps its lines out of the tree.
+    public static let linesPath = ["importer_contacts", "parametres", "fichier_contacts"]
+
+    /// `lines`: the lines the parser kept out of `body` (its tree then holds an empty array in their place).
+    public static func decode(_ body: JSONValue, lines kept: TextLines? = nil) throws(RequestError) -> ImportRequest {
         let root = try object(in: body, key: "importer_contacts")
         let societe = try object(in: root, key: "societe")
         let login = ImportRequest.Login(
@@ -20,7 +24,7 @@ public enum RequestDecoder {
         guard separator.count <= 1 else { throw RequestError(Messages.separatorTooLong) }
         let delimiter = try optionalString(in: parametres, key: "identificateur_texte") ?? ""
         guard delimiter.count <= 1 else { throw RequestError(Messages.delimiterTooLong) }
-        let lines = try contactLines(in: parametres)
+        let lines = try contactLines(in: parametres, kept: kept)
         return ImportRequest(
             login: login,
             parameters: .init(
@@ -72,13 +76,13 @@ public enum RequestDecoder {
         }
     }
 
-    private static func contactLines(in parametres: JSONValue) throws(RequestError) -> [String] {
+    private static func contactLines(in parametres: JSONValue, kept: TextLines?) throws(RequestError) -> TextLines {
         guard let value = present(parametres, "fichier_contacts") else {
             throw RequestError(Messages.missingParameter("fichier_contacts"))
         }
         guard case let .array(elements) = value else { throw RequestError(Messages.linesNotAnArray) }
-        var lines: [String] = []
-        lines.reserveCapacity(elements.count)
+        if let kept { return kept }
+        var lines = TextLines()
         for element in elements {
             guard case let .string(line) = element else { throw RequestError(Messages.linesNotAnArray) }
             lines.append(line)

@@ -3,7 +3,7 @@ public enum ImportOutcome: Sendable, Equatable {
     /// The request's content was wrong; nothing was opened (spec §8).
     case requestError(String)
     /// The task could not run to the end (spec §3, §4, §8).
-    case taskFailure(message: String, journal: [String])
+    case taskFailure(message: String, journal: TextLines)
     /// The task ran; some records may have been rejected (spec §7).
-    case completed(journal: [String], imported: Int, rejected: Int)
+    case completed(journal: TextLines, imported: Int, rejected: Int)
 }

@@ -34,6 +34,48 @@ public enum ImportResponse {
         return wrap(.object(result))
     }
 
+    /// The bytes of ``body(for:journal:statistics:)`` as DataSnap writes
+    /// them, with the journal written straight from its lines: a journal of
+    /// two million lines is never turned into strings and a tree (D66).
+    public static func bytes(
+        for outcome: ImportOutcome, journal wantsJournal: Bool, statistics wantsStatistics: Bool
+    ) -> [UInt8] {
+        let journal: TextLines?
+        switch outcome {
+        case let .taskFailure(_, lines), let .completed(lines, _, _): journal = wantsJournal ? lines : nil
+        case .requestError: journal = nil
+        }
+        guard let journal else {
+            return DataSnapJSONWriter.bytes(body(for: outcome, journal: wantsJournal, statistics: wantsStatistics))
+        }
+        let head = DataSnapJSONWriter.bytes(body(for: outcome, journal: false, statistics: false))
+        let statistics = body(for: outcome, journal: false, statistics: wantsStatistics)["result"]?.arrayValue?.first?[Key.statistics]
+        var out: [UInt8] = []
+        var capacity = head.count + 64 + DataSnapJSONWriter.escapedLength(of: journal)
+        if let statistics { capacity += DataSnapJSONWriter.bytes(statistics).count }
+        out.reserveCapacity(capacity)
+        out.append(contentsOf: head.dropLast(3))  // up to the result object's closing `}]}`
+        out.append(UInt8(ascii: ","))
+        DataSnapJSONWriter.writeString(Key.journal, into: &out)
+        out.append(contentsOf: Array(":[".utf8))
+        var first = true
+        journal.forEachLineBytes { line in
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            DataSnapJSONWriter.writeString(utf8: line, into: &out)
+            return true
+        }
+        out.append(UInt8(ascii: "]"))
+        if let statistics {
+            out.append(UInt8(ascii: ","))
+            DataSnapJSONWriter.writeString(Key.statistics, into: &out)
+            out.append(UInt8(ascii: ":"))
+            DataSnapJSONWriter.write(statistics, into: &out)
+        }
+        out.append(contentsOf: Array("}]}".utf8))
+        return out
+    }
+
     /// DataSnap's envelope around a method's result.
     public static func wrap(_ result: JSONValue) -> JSONValue {
         .object([(Key.result, .array([result]))])

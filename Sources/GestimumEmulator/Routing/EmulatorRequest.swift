@@ -42,10 +42,14 @@ public struct EmulatorResponse: Sendable {
 
     /// A JSON answer in DataSnap's wire format.
     public static func json(_ status: Int, _ value: JSONValue, session: String?) -> EmulatorResponse {
+        let reason = value["error"]?.stringValue ?? value["SessionExpired"]?.stringValue
+        return json(status, bytes: DataSnapJSONWriter.bytes(value), session: session, reason: reason)
+    }
+
+    /// A JSON answer already written in DataSnap's wire format.
+    static func json(_ status: Int, bytes: [UInt8], session: String?, reason: String? = nil) -> EmulatorResponse {
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
         if let session { headers.append(("Pragma", SessionTable.pragma(for: session))) }
-        let reason = value["error"]?.stringValue ?? value["SessionExpired"]?.stringValue
-        return EmulatorResponse(status: status, headers: headers, body: DataSnapJSONWriter.bytes(value),
-                                summary: ResponseSummary(session: session, reason: reason))
+        return EmulatorResponse(status: status, headers: headers, body: bytes, summary: ResponseSummary(session: session, reason: reason))
     }
 }
