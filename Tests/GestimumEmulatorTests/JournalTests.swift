@@ -15,6 +15,30 @@ import Testing
         #expect(paris.format(Date(timeIntervalSince1970: 1_568_377_838)) == "13/09/2019 14:30:38")
     }
 
+    /// The arithmetic path agrees with Foundation's calendar from 1600 to 9999, in zones with and without DST.
+    @Test(arguments: ["UTC", "Europe/Paris", "America/New_York", "Asia/Kolkata", "Pacific/Chatham", "Australia/Lord_Howe"])
+    func timestampsByArithmeticMatchTheCalendar(_ zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var generator = SystemRandomNumberGenerator()
+        let edges: [Double] = [-11_676_096_000, -11_676_096_000 + 86_399.5, -1, -0.25, 0, 951_782_400, 253_402_300_799.75, 1_711_846_800, 1_729_990_800]
+        let dates = edges + (0..<2_000).map { _ in Double.random(in: -11_600_000_000 ..< 253_300_000_000, using: &generator) }
+        for seconds in dates {
+            let date = Date(timeIntervalSince1970: seconds)
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let expected = String(format: "%02d/%02d/%04d %02d:%02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!, c.second!)
+            #expect(JournalTimestamp(timeZone: timeZone).format(date) == expected, "\(seconds)")
+        }
+    }
+
+    @Test func timestampsBefore1600AreTheCalendars() {
+        let stamps = JournalTimestamp(timeZone: Self.utc)
+        // 4 October 1582 (Julian) was followed by 15 October 1582 (Gregorian).
+        #expect(stamps.format(Date(timeIntervalSince1970: -12_219_292_800)) == "15/10/1582 00:00:00")
+        #expect(stamps.format(Date(timeIntervalSince1970: -12_219_292_801)) == "04/10/1582 23:59:59")
+    }
+
     @Test func timestampParse() {
         let stamps = JournalTimestamp(timeZone: Self.utc)
         #expect(stamps.parse("13/09/2019 14:30:38") == Date(timeIntervalSince1970: 1_568_385_038))

@@ -3,21 +3,51 @@ import Foundation
 /// The journal's `dd/MM/yyyy HH:mm:ss` timestamps in one time zone.
 public struct JournalTimestamp: Sendable {
     public let timeZone: TimeZone
-    private let calendar: Calendar
 
     public init(timeZone: TimeZone) {
         self.timeZone = timeZone
+    }
+
+    /// Foundation's Gregorian calendar in this zone (Julian before 15 October 1582).
+    private var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        self.calendar = calendar
+        return calendar
     }
 
     public func format(_ date: Date) -> String {
+        if let fields = Self.civilFields(local: date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))) {
+            return Self.text(fields)
+        }
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
-        var year = String(c.year ?? 0)
+        return Self.text((c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0))
+    }
+
+    private static func text(_ f: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int)) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        var year = String(f.year)
         while year.count < 4 { year = "0" + year }
-        return "\(two(c.day))/\(two(c.month))/\(year) \(two(c.hour)):\(two(c.minute)):\(two(c.second))"
+        return "\(two(f.day))/\(two(f.month))/\(year) \(two(f.hour)):\(two(f.minute)):\(two(f.second))"
+    }
+
+    /// The calendar fields of local seconds since 1970 by arithmetic (the
+    /// proleptic Gregorian calendar, days from civil), for the years
+    /// 1600 to 9999 where it agrees with Foundation's calendar; nil outside.
+    static func civilFields(local seconds: Double) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int)? {
+        guard seconds.isFinite, seconds >= -11_676_096_000, seconds < 253_402_300_800 else { return nil }  // 1600-01-01, 10000-01-01
+        let whole = Int(seconds.rounded(.down))
+        let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
+        let time = whole - days * 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day, time / 3_600, time % 3_600 / 60, time % 60)
     }
 
     /// Reads a timestamp; nil unless it is exactly `dd/MM/yyyy HH:mm:ss` and a real time.
@@ -36,8 +66,9 @@ public struct JournalTimestamp: Sendable {
         let components = DateComponents(
             year: number(6..<10), month: number(3..<5), day: number(0..<2),
             hour: number(11..<13), minute: number(14..<16), second: number(17..<19))
-        guard calendar.date(from: components).map({ format($0) == text }) == true else { return nil }
-        return calendar.date(from: components)
+        let calendar = self.calendar
+        guard let date = calendar.date(from: components), format(date) == text else { return nil }
+        return date
     }
 
     /// Splits a journal line into its timestamp text and message, if it has one.
