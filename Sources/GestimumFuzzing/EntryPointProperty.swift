@@ -41,7 +41,7 @@ public final class EntryPointProperty: Sendable {
         self.invariants = invariants
         clock = ScriptedClock()!
         let registry = try CompanyRegistry(fixture: fixture)
-        state = Mutex(State(registry: registry, contacts: try await Self.contactCount(registry)))
+        state = Mutex(State(registry: registry, contacts: try Self.contactCount(registry)))
     }
 
     /// What is wrong with the emulator's answer to the request `input` stands
@@ -53,27 +53,26 @@ public final class EntryPointProperty: Sendable {
                                 maxBodySize: Self.maxBodySize)
         let response = await emulator.handle(request)
         let after: Int
-        do { after = try await Self.contactCount(registry) } catch { return "the companies cannot be read: \(error)" }
+        do { after = try Self.contactCount(registry) } catch { return "the companies cannot be read: \(error)" }
         await resetIfGrown(after)
-        let what = "\(request.method) \(FuzzText.excerpt(request.path)) with body \(FuzzText.excerpt(request.body))"
         if let problem = Self.problem(in: response, request: request, growth: after - before, invariants: invariants) {
-            return "\(what): \(problem)"
+            return "\(request.method) \(FuzzText.excerpt(request.path)) with body \(FuzzText.excerpt(request.body)): \(problem)"
         }
         return nil
     }
 
     private func resetIfGrown(_ count: Int) async {
         guard count > Self.contactsBeforeReset, let registry = try? CompanyRegistry(fixture: fixture),
-              let fresh = try? await Self.contactCount(registry) else {
+              let fresh = try? Self.contactCount(registry) else {
             state.withLock { $0.contacts = count }
             return
         }
         state.withLock { $0 = State(registry: registry, contacts: fresh) }
     }
 
-    static func contactCount(_ registry: CompanyRegistry) async throws -> Int {
+    static func contactCount(_ registry: CompanyRegistry) throws -> Int {
         var total = 0
-        for company in registry.companies { total += try await company.contacts().count }
+        for company in registry.companies { total += try company.contactCount() }
         return total
     }
 

@@ -100,4 +100,9 @@ public struct CompanyDatabase: Sendable {
             return try store.contacts(customFields: try store.customFields())
         }
     }
+
+    /// How many contacts the company holds.
+    public func contactCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contacts") ?? 0 }
+    }
 }
