@@ -37,6 +37,7 @@ public enum EmulatorServer {
         host: EmulatorHost, configuration: ServerConfiguration, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        MemoryRelease.configure()
         let responder = CallbackResponder<ConnectionContext> { request, context in
             let served = await respond(to: request, host: host, configuration: configuration, logger: logger)
             if logger.logLevel <= .info { ServerLogLine(served.entry).write(to: logger) }
@@ -73,7 +74,7 @@ public enum EmulatorServer {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             return unlogged(.bodyTooLarge(limit: limit), bodyBytes: length)
         }
-        let body: [UInt8]
+        var body: [UInt8]
         do {
             body = try await collect(request.body, upTo: limit, expected: request.headers[.contentLength].flatMap { Int($0) })
         } catch {
@@ -82,11 +83,12 @@ public enum EmulatorServer {
         if configuration.control, let answer = await ControlRoutes.answer(request.method.rawValue, path: path, body: body, host: host) {
             return unlogged(answer, bodyBytes: body.count)
         }
-        let emulatorRequest = EmulatorRequest(
+        let served = await host.serve(EmulatorRequest(
             method: request.method.rawValue, path: path,
-            headers: request.headers.map { ($0.name.rawName, $0.value) }, body: body)
-        let served = await host.serve(emulatorRequest)
-        if body.count >= MemoryRelease.threshold { MemoryRelease.now() }
+            headers: request.headers.map { ($0.name.rawName, $0.value) }, body: body))
+        let size = body.count
+        body = []  // freed before the release below, or a body under glibc's mmap threshold stays in the heap
+        if size >= MemoryRelease.threshold { MemoryRelease.now() }
         return served
     }
 
