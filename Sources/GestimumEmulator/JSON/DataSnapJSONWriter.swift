@@ -42,24 +42,34 @@ public enum DataSnapJSONWriter {
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: each byte is its UTF-16 unit, read without decoding.
-            for byte in s.utf8 { writeUnit(UInt16(byte), into: &out) }
-        } else {
-            for unit in s.utf16 { writeUnit(unit, into: &out) }
-        }
-        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { writeString(utf8: $0, into: &out) }
     }
 
-    /// Writes UTF-8 text as ``writeString(_:into:)`` writes the same string.
+    /// Writes valid UTF-8 text as a JSON string, each scalar above U+007F as
+    /// its UTF-16 units, decoded straight from the bytes.
     static func writeString(utf8 text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        guard !text.contains(where: { $0 >= 0x80 }) else {
-            writeString(String(decoding: text, as: UTF8.self), into: &out)
-            return
-        }
         out.append(UInt8(ascii: "\""))
-        for byte in text { writeUnit(UInt16(byte), into: &out) }
+        var i = 0
+        while i < text.count {
+            let lead = text[i]
+            if lead < 0x80 {
+                writeUnit(UInt16(lead), into: &out)
+                i += 1
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var scalar = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length where i + k < text.count { scalar = scalar << 6 | UInt32(text[i + k] & 0x3F) }
+            if scalar >= 0x10000 {
+                let offset = scalar - 0x10000
+                writeUnit(UInt16(0xD800 + (offset >> 10)), into: &out)
+                writeUnit(UInt16(0xDC00 + (offset & 0x3FF)), into: &out)
+            } else {
+                writeUnit(UInt16(scalar), into: &out)
+            }
+            i += length
+        }
         out.append(UInt8(ascii: "\""))
     }
 

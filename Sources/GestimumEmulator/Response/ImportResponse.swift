@@ -40,37 +40,39 @@ public enum ImportResponse {
     public static func bytes(
         for outcome: ImportOutcome, journal wantsJournal: Bool, statistics wantsStatistics: Bool
     ) -> [UInt8] {
+        // The tree without the journal: {"result":[{resultat, message, statistiques?}]}.
+        let tree = body(for: outcome, journal: false, statistics: wantsStatistics)
         let journal: TextLines?
         switch outcome {
         case let .taskFailure(_, lines), let .completed(lines, _, _): journal = wantsJournal ? lines : nil
         case .requestError: journal = nil
         }
-        guard let journal else {
-            return DataSnapJSONWriter.bytes(body(for: outcome, journal: wantsJournal, statistics: wantsStatistics))
-        }
-        let head = DataSnapJSONWriter.bytes(body(for: outcome, journal: false, statistics: false))
-        let statistics = body(for: outcome, journal: false, statistics: wantsStatistics)["result"]?.arrayValue?.first?[Key.statistics]
+        guard let journal, let pairs = tree[Key.result]?.arrayValue?.first?.objectValue else { return DataSnapJSONWriter.bytes(tree) }
         var out: [UInt8] = []
-        var capacity = head.count + 64 + DataSnapJSONWriter.escapedLength(of: journal)
-        if let statistics { capacity += DataSnapJSONWriter.bytes(statistics).count }
-        out.reserveCapacity(capacity)
-        out.append(contentsOf: head.dropLast(3))  // up to the result object's closing `}]}`
-        out.append(UInt8(ascii: ","))
-        DataSnapJSONWriter.writeString(Key.journal, into: &out)
-        out.append(contentsOf: Array(":[".utf8))
-        var first = true
-        journal.forEachLineBytes { line in
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            DataSnapJSONWriter.writeString(utf8: line, into: &out)
-            return true
-        }
-        out.append(UInt8(ascii: "]"))
-        if let statistics {
-            out.append(UInt8(ascii: ","))
-            DataSnapJSONWriter.writeString(Key.statistics, into: &out)
+        out.reserveCapacity(256 + DataSnapJSONWriter.escapedLength(of: journal))
+        out.append(contentsOf: Array(#"{"result":[{"#.utf8))
+        func write(key: String, _ value: () -> Void) {
+            if out.last != UInt8(ascii: "{") { out.append(UInt8(ascii: ",")) }
+            DataSnapJSONWriter.writeString(key, into: &out)
             out.append(UInt8(ascii: ":"))
-            DataSnapJSONWriter.write(statistics, into: &out)
+            value()
+        }
+        for pair in pairs where pair.key != Key.statistics {
+            write(key: pair.key) { DataSnapJSONWriter.write(pair.value, into: &out) }
+        }
+        write(key: Key.journal) {
+            out.append(UInt8(ascii: "["))
+            var first = true
+            journal.forEachLineBytes { line in
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                DataSnapJSONWriter.writeString(utf8: line, into: &out)
+                return true
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        for pair in pairs where pair.key == Key.statistics {
+            write(key: pair.key) { DataSnapJSONWriter.write(pair.value, into: &out) }
         }
         out.append(contentsOf: Array("}]}".utf8))
         return out

@@ -4,18 +4,19 @@ import GestimumEmulator
 /// the session it names and the company its body names (read only when asked).
 struct RequestFacts: Sendable {
     let method: String
-    let normalizedPath: String
     let session: String?
     private let rawPath: String
     private let body: [UInt8]
 
     init(_ request: EmulatorRequest) {
         method = request.method
-        normalizedPath = Self.normalize(path: request.path)
         session = request.header("Pragma").flatMap(SessionTable.requestedSession(inPragma:))
         rawPath = request.path
         body = request.body
     }
+
+    /// The path as faults match it (worked out only when a fault names a path).
+    var normalizedPath: String { Self.normalize(path: rawPath) }
 
     /// The path without its query, each segment percent-decoded, lower-cased:
     /// `Contacts/%22Importer%22` and `contacts/"importer"` are one path.
