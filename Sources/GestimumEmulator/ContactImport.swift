@@ -47,6 +47,7 @@ public struct ContactImport: Sendable {
         return outcome
     }
 
+    /// GRDB's synchronous `write`, which an async function would not pick.
     private static func writeHere(_ writer: any DatabaseWriter, _ work: (Database) throws -> ImportOutcome) throws -> ImportOutcome {
         try writer.write(work)
     }

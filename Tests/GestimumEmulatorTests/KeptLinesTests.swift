@@ -40,16 +40,16 @@ import Testing
 /// ``ImportResponse/bytes(for:journal:statistics:)`` writes the journal
 /// from its lines; the bytes are those of the tree written by the wire writer.
 @Suite struct ImportResponseBytesTests {
-    static let journal: TextLines = [
-        "01/01/2020 08:00:00 Ouverture de C:\\ProgramData\\Gestimum\\DEMO.Gestimum", "01/01/2020 08:00:05 La ligne 2 a été rejetée",
+    static let journal = TextLines([
+        "01/01/2020 08:00:00 " + Messages.opening("C:\\ProgramData\\Gestimum\\DEMO.Gestimum"), "01/01/2020 08:00:05 " + Messages.lineRejected(2),
         "\"quoted\" / \u{7F}\u{01}", "😀 é ü", "",
-    ]
+    ])
 
     @Test(arguments: [
         ImportOutcome.completed(journal: journal, imported: 3, rejected: 2),
         ImportOutcome.completed(journal: [], imported: 0, rejected: 0),
-        ImportOutcome.taskFailure(message: "Mot de passe incorrect pour l'utilisateur DEMO", journal: journal),
-        ImportOutcome.requestError("Paramètre manquant : fichier"),
+        ImportOutcome.taskFailure(message: Messages.wrongPassword("DEMO"), journal: journal),
+        ImportOutcome.requestError(Messages.missingParameter("fichier")),
     ])
     func sameBytesAsTheTree(_ outcome: ImportOutcome) {
         for (journal, statistics) in [(true, true), (true, false), (false, true), (false, false)] {

@@ -148,7 +148,13 @@ private struct Cursor {
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return kept }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), appendString(to: &kept) else { break }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { break }
+            let read: Void? = try? stringBytes { line in
+                guard Self.isValidUTF8(line) else { return nil }
+                kept.append(validUTF8: line)
+                return ()
+            }
+            guard read != nil else { break }
             skipWhitespace()
             guard index < bytes.count else { break }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -157,58 +163,6 @@ private struct Cursor {
         }
         index = start
         return nil
-    }
-
-    /// Reads the string at the cursor into `lines` as one line; false when it is invalid.
-    mutating func appendString(to lines: inout TextLines) -> Bool {
-        index += 1
-        let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                index += 1
-                guard !line.contains(where: { $0 >= 0x80 }) || String(validating: line, as: UTF8.self) != nil else { return false }
-                lines.append(validUTF8: line)
-                return true
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { return false }
-            index += 1
-        }
-        for byte in UnsafeBufferPointer(rebasing: bytes[start..<index]) { lines.appendByte(byte) }
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                index += 1
-                guard lines.openLineIsValidUTF8 else { return false }
-                lines.endLine()
-                return true
-            case UInt8(ascii: "\\"):
-                index += 1
-                guard index < bytes.count else { return false }
-                let escaped = bytes[index]
-                index += 1
-                switch escaped {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): lines.appendByte(escaped)
-                case UInt8(ascii: "b"): lines.appendByte(0x08)
-                case UInt8(ascii: "f"): lines.appendByte(0x0C)
-                case UInt8(ascii: "n"): lines.appendByte(0x0A)
-                case UInt8(ascii: "r"): lines.appendByte(0x0D)
-                case UInt8(ascii: "t"): lines.appendByte(0x09)
-                case UInt8(ascii: "u"):
-                    guard let scalar = try? unicodeEscape() else { return false }
-                    UTF8.encode(scalar) { lines.appendByte($0) }
-                default: return false
-                }
-            default:
-                if byte < 0x20 { return false }
-                lines.appendByte(byte)
-                index += 1
-            }
-        }
-        return false
     }
 
     mutating func number() throws(JSONParser.Invalid) -> String {
@@ -237,6 +191,16 @@ private struct Cursor {
     }
 
     mutating func string() throws(JSONParser.Invalid) -> String {
+        try stringBytes { String(validating: $0, as: UTF8.self) }
+    }
+
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains(where: { $0 >= 0x80 }) || String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// Reads the string at the cursor and hands `take` its decoded bytes
+    /// (UTF-8 not yet checked); `take` returns nil when it refuses them.
+    mutating func stringBytes<Result>(_ take: (UnsafeBufferPointer<UInt8>) -> Result?) throws(JSONParser.Invalid) -> Result {
         index += 1
         let start = index
         // Fast path: no escape before the closing quote.
@@ -245,8 +209,8 @@ private struct Cursor {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                guard let text = String(validating: slice, as: UTF8.self) else { throw fail() }
-                return text
+                guard let result = take(slice) else { throw fail() }
+                return result
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw fail() }
@@ -262,8 +226,8 @@ private struct Cursor {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                guard let text = String(validating: scalars, as: UTF8.self) else { throw fail() }
-                return text
+                guard let result = scalars.withUnsafeBufferPointer(take) else { throw fail() }
+                return result
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { throw fail() }

@@ -64,18 +64,6 @@ public struct TextLines: Sendable, Equatable, RandomAccessCollection, Expressibl
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// The bytes of every line together.
-    var byteCount: Int { bytes.count }
-
-    /// The bytes written since the last line ended, if they are valid UTF-8.
-    var openLineIsValidUTF8: Bool {
-        let start = ends.last ?? 0
-        return bytes.withUnsafeBufferPointer { buffer in
-            let line = UnsafeBufferPointer(rebasing: buffer[start...])
-            return !line.contains(where: { $0 >= 0x80 }) || String(validating: line, as: UTF8.self) != nil
-        }
-    }
-
     /// Calls `body` with each line's bytes in order until it returns false.
     public func forEachLineBytes(_ body: (UnsafeBufferPointer<UInt8>) throws -> Bool) rethrows {
         try bytes.withUnsafeBufferPointer { buffer in
@@ -85,12 +73,6 @@ public struct TextLines: Sendable, Equatable, RandomAccessCollection, Expressibl
                 start = end
             }
         }
-    }
-
-    /// Line `index`'s bytes, borrowed for the time of `body`.
-    public func withBytes<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        let range = range(at: index)
-        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     private func range(at index: Int) -> Range<Int> {
