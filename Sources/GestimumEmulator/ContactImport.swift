@@ -23,7 +23,7 @@ public struct ContactImport: Sendable {
 
     /// `fichier` as a Windows path: in the default folder unless it has a `\` (D13).
     public static func resolvePath(_ file: String) -> String {
-        file.contains("\\") ? file : companyFolder + file
+        file.utf8.contains(UInt8(ascii: "\\")) ? file : companyFolder + file
     }
 
     public func run(_ request: ImportRequest) async throws -> ImportOutcome {
@@ -69,7 +69,7 @@ public struct ContactImport: Sendable {
         _ request: ImportRequest, path: String, db: Database, reference cache: ReferenceCache, journal: inout Journal
     ) throws -> ImportOutcome {
         let store = CompanyStore(db: db)
-        if let failure = try checkAccessAndCloseOwnSessions(request, path: path, store: store, journal: &journal) {
+        if let failure = try checkAccessAndCloseOwnSessions(request, path: path, store: store, cache: cache, journal: &journal) {
             return fail(failure, journal: journal, opened: false, path: path)
         }
         journal.write(Messages.opened(path), at: .opened)
@@ -148,10 +148,10 @@ public struct ContactImport: Sendable {
     /// and asked to be disconnected, closes their sessions in the store and
     /// journals the disconnection. Returns the refusal message, nil when admitted.
     private func checkAccessAndCloseOwnSessions(
-        _ request: ImportRequest, path: String, store: CompanyStore, journal: inout Journal
+        _ request: ImportRequest, path: String, store: CompanyStore, cache: ReferenceCache, journal: inout Journal
     ) throws -> String? {
         let user = request.login.user
-        guard let password = try store.password(of: user) else { return Messages.unknownUser(user) }
+        guard let password = try cache.password(of: user, store.db) else { return Messages.unknownUser(user) }
         // Codes compare case-insensitively (D14), folded the same way everywhere.
         guard password == request.login.password else { return Messages.wrongPassword(user) }
         let sessions = try store.sessions()

@@ -11,13 +11,17 @@ public struct DataSnapRoute: Sendable, Equatable {
 
     /// The route of a raw request path, or nil when it is outside `/api/rest/`.
     public init?(method: String, rawPath: String) {
-        let path = rawPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let path = rawPath[..<(rawPath.firstIndex(of: "?") ?? rawPath.endIndex)]
         guard path.hasPrefix(Self.prefix) else { return nil }
+        // Only the first two segments count; later ones are ignored (D2).
         let segments = path.dropFirst(Self.prefix.count)
-            .split(separator: "/", omittingEmptySubsequences: false)
-            .map { Self.percentDecode(String($0)) }
-        className = segments.first ?? ""
-        let name = segments.count > 1 ? segments[1] : ""
+        let classEnd = segments.firstIndex(of: "/") ?? segments.endIndex
+        className = Self.percentDecode(String(segments[..<classEnd]))
+        var name = ""
+        if classEnd < segments.endIndex {
+            let method = segments[segments.index(after: classEnd)...]
+            name = Self.percentDecode(String(method[..<(method.firstIndex(of: "/") ?? method.endIndex)]))
+        }
         if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
             methodName = String(name.dropFirst().dropLast())
         } else {

@@ -3,27 +3,24 @@ import Synchronization
 /// Makes DataSnap session ids `{a}.{b}.{c}`, each number below 1,000,000
 /// (spec §7): random, or from a fixed seed for replayable scenarios (D6).
 public final class SessionIDGenerator: Sendable {
-    private let seeded: Bool
     private let state: Mutex<UInt64>
 
-    /// Random ids.
-    public static func random() -> SessionIDGenerator { SessionIDGenerator(seed: nil) }
+    /// Random ids: the sequence starts from a random seed.
+    public static func random() -> SessionIDGenerator { SessionIDGenerator(seed: UInt64.random(in: 0...UInt64.max)) }
 
     /// The same sequence of ids for the same seed.
     public static func seeded(_ seed: UInt64 = 0) -> SessionIDGenerator { SessionIDGenerator(seed: seed) }
 
-    private init(seed: UInt64?) {
-        seeded = seed != nil
-        state = Mutex(seed ?? 0)
+    private init(seed: UInt64) {
+        state = Mutex(seed)
     }
 
     public func next() -> String {
-        (0..<3).map { _ in String(nextNumber() % 1_000_000) }.joined(separator: ".")
+        "\(nextNumber() % 1_000_000).\(nextNumber() % 1_000_000).\(nextNumber() % 1_000_000)"
     }
 
     private func nextNumber() -> UInt64 {
-        guard seeded else { return UInt64.random(in: 0..<1_000_000) }
-        return state.withLock { seed in
+        state.withLock { seed in
             // SplitMix64
             seed &+= 0x9E37_79B9_7F4A_7C15
             var z = seed

@@ -12,16 +12,14 @@ public struct CompanyDatabase: Sendable {
     /// `file` nil keeps it in memory; otherwise a WAL database at that path.
     static func create(_ fixture: Fixture.CompanySetup, file: URL?) throws -> CompanyDatabase {
         let writer: any DatabaseWriter
-        var configuration = Configuration()
         do {
             if let file {
                 for suffix in ["", "-wal", "-shm"] {
                     try? FileManager.default.removeItem(atPath: file.path + suffix)
                 }
-                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-                writer = try DatabasePool(path: file.path, configuration: configuration)
+                writer = try DatabasePool(path: file.path, configuration: walConfiguration)
             } else {
-                writer = try DatabaseQueue(configuration: configuration)
+                writer = try DatabaseQueue()
             }
             try CompanySchema.migrator.migrate(writer)
         } catch {
@@ -38,12 +36,10 @@ public struct CompanyDatabase: Sendable {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw .unreadable(file: file.path, reason: "no such file or directory")
         }
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         let writer: DatabasePool
         let path: String?
         do {
-            writer = try DatabasePool(path: file.path, configuration: configuration)
+            writer = try DatabasePool(path: file.path, configuration: walConfiguration)
             try CompanySchema.migrator.migrate(writer)
             path = try writer.read { db in try String.fetchOne(db, sql: "SELECT fichier FROM societe") }
         } catch {
@@ -51,6 +47,13 @@ public struct CompanyDatabase: Sendable {
         }
         guard let path else { throw .unreadable(file: file.path, reason: "the database holds no company") }
         return CompanyDatabase(path: path, writer: writer)
+    }
+
+    /// A company file's connections: in WAL mode, commits are not synced (checkpoints are).
+    private static var walConfiguration: Configuration {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        return configuration
     }
 
     private static func fill(_ db: Database, from fixture: Fixture.CompanySetup) throws {
@@ -81,9 +84,7 @@ public struct CompanyDatabase: Sendable {
                 arguments: [position, field.nom, field.type.rawValue, field.taille, values])
             try CompanySchema.addCustomColumn(position, db: db)
         }
-        let columns = ["cct_numero"] + CompanySchema.standardColumns + definitions.indices.map(CompanySchema.customColumn)
-        let insert = try db.makeStatement(
-            sql: "INSERT INTO contacts (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
+        let insert = try db.makeStatement(sql: CompanySchema.insertContactSQL(customFieldCount: definitions.count))
         for contact in fixture.contacts ?? [] {
             let value = { (name: String) in contact.first(where: { $0.key.uppercased() == name })?.value ?? "" }
             let values = [value(ContactField.numberName)] + ContactField.allCases.map { value($0.rawValue) }

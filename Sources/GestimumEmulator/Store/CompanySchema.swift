@@ -1,4 +1,5 @@
 import GRDB
+import Synchronization
 
 /// The tables of one company's database, as named migrations.
 enum CompanySchema {
@@ -82,6 +83,19 @@ enum CompanySchema {
 
     /// The column of `contacts` holding the custom field at `position`.
     static func customColumn(_ position: Int) -> String { "perso_\(position)" }
+
+    /// The insert of one contact with `customFieldCount` custom fields; built
+    /// once per count, as GRDB's statement cache looks statements up by their text.
+    static func insertContactSQL(customFieldCount: Int) -> String {
+        if let known = insertSQL.withLock({ $0[customFieldCount] }) { return known }
+        let columns = ["cct_numero"] + standardColumns + (0..<customFieldCount).map(customColumn)
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let sql = "INSERT INTO contacts (\(columns.joined(separator: ", "))) VALUES (\(marks))"
+        insertSQL.withLock { $0[customFieldCount] = sql }
+        return sql
+    }
+
+    private static let insertSQL = Mutex<[Int: String]>([:])
 
     static func addCustomColumn(_ position: Int, db: Database) throws {
         try db.alter(table: "contacts") { t in

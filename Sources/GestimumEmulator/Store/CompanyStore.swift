@@ -16,10 +16,16 @@ struct CompanyStore {
     /// Whether two user codes name the same user (D14): one folding for every comparison.
     static func sameUser(_ a: String, _ b: String) -> Bool { a.lowercased() == b.lowercased() }
 
-    /// The password of `code`, or nil for an unknown user.
-    func password(of code: String) throws -> String? {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT code, mot_passe FROM utilisateurs ORDER BY code"))
-            .first { Self.sameUser($0["code"], code) }?["mot_passe"]
+    struct User: Sendable {
+        var code: String
+        var password: String
+    }
+
+    /// Every user, in code order.
+    func users() throws -> [User] {
+        try Row.fetchAll(db, sql: "SELECT code, mot_passe FROM utilisateurs ORDER BY code").map {
+            User(code: $0["code"], password: $0["mot_passe"])
+        }
     }
 
     func sessions() throws -> [Session] {

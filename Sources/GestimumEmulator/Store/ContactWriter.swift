@@ -7,7 +7,8 @@ struct ContactWriter {
     private let store: CompanyStore
     private let insertContact: RawStatement
     private let exists: RawStatement
-    private let updateContact: RawStatement?
+    /// Prepared when the first record naming a contact comes (most files name none).
+    private var updateContact: RawStatement?
     /// The file's columns an update sets, in the order of its statement.
     private let updatedColumns: [FieldList.Column]
     private let customFieldCount: Int
@@ -18,32 +19,31 @@ struct ContactWriter {
     init(db: Database, fields: FieldList, customFieldCount: Int) throws {
         store = CompanyStore(db: db)
         self.customFieldCount = customFieldCount
-        let columns = ["cct_numero"] + CompanySchema.standardColumns + (0..<customFieldCount).map(CompanySchema.customColumn)
-        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        insertContact = RawStatement(statement: try db.cachedStatement(
-            sql: "INSERT INTO contacts (\(columns.joined(separator: ", "))) VALUES (\(marks))"))
-        exists = RawStatement(statement: try db.cachedStatement(sql: "SELECT 1 FROM contacts WHERE cct_numero = ?"))
         updatedColumns = fields.columns.filter {
             switch $0 {
             case .standard, .custom: true
             case .number, .ignored, .blank: false
             }
         }
-        if updatedColumns.isEmpty {
-            updateContact = nil
-        } else {
-            let assignments = updatedColumns.map { column -> String in
-                switch column {
-                case let .standard(field): "\(field.rawValue.lowercased()) = ?"
-                case let .custom(i): "\(CompanySchema.customColumn(i)) = ?"
-                default: preconditionFailure("filtered above")
-                }
-            }
-            updateContact = RawStatement(statement: try db.cachedStatement(
-                sql: "UPDATE contacts SET \(assignments.joined(separator: ", ")) WHERE cct_numero = ?"))
-        }
+        insertContact = RawStatement(statement: try db.cachedStatement(sql: CompanySchema.insertContactSQL(customFieldCount: customFieldCount)))
+        exists = RawStatement(statement: try db.cachedStatement(sql: "SELECT 1 FROM contacts WHERE cct_numero = ?"))
         firstNumber = try store.highestNumber() + 1
         nextNumber = firstNumber
+    }
+
+    private mutating func updateStatement() throws -> RawStatement {
+        if let updateContact { return updateContact }
+        let assignments = updatedColumns.map { column -> String in
+            switch column {
+            case let .standard(field): "\(field.rawValue.lowercased()) = ?"
+            case let .custom(i): "\(CompanySchema.customColumn(i)) = ?"
+            default: preconditionFailure("filtered above")
+            }
+        }
+        let statement = RawStatement(statement: try store.db.cachedStatement(
+            sql: "UPDATE contacts SET \(assignments.joined(separator: ", ")) WHERE cct_numero = ?"))
+        updateContact = statement
+        return statement
     }
 
     func contactExists(_ number: String) throws -> Bool {
@@ -56,7 +56,8 @@ struct ContactWriter {
         buffer.removeAll()
         let base = values.startIndex
         if let number {
-            guard let updateContact else { return }
+            guard !updatedColumns.isEmpty else { return }
+            let updateContact = try updateStatement()
             for column in updatedColumns {
                 switch column {
                 case let .standard(field): buffer.append(values[base + field.position] ?? "")
