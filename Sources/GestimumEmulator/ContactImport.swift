@@ -5,9 +5,10 @@ import Logging
 /// The ImporterContacts task: opens the company, reads the lines, checks and
 /// stores the records, and writes the journal (spec §3 to §6).
 ///
-/// All of one import happens in one write transaction of the company's
-/// database: requests on a company run one at a time, and the accepted
-/// records are committed together when the task ends, or not at all.
+/// Requests on a company run one at a time (spec §3), through its
+/// ``ImportQueue``: all of one import happens inside one savepoint of a write
+/// transaction, and its accepted records are committed together when the
+/// task ends, or not at all (D68).
 public struct ContactImport: Sendable {
     public static let companyFolder = "C:\\ProgramData\\Gestimum\\"
 
@@ -37,19 +38,12 @@ public struct ContactImport: Sendable {
             var journal = self.startJournal(path: path)
             return try self.runOpened(request, path: path, db: db, reference: company.reference, journal: &journal)
         }
-        // A small import runs on this thread: it costs less than the hop to the
-        // writer's queue and back. A large one leaves the task's thread free.
-        let outcome = request.parameters.lines.count < Self.pipelineThreshold
-            ? try Self.writeHere(company.writer, work) : try await company.writer.write(work)
+        let small = request.parameters.lines.count < Self.pipelineThreshold
+        let outcome = try await company.imports.run(small: small, work)
         if case let .completed(_, imported, rejected) = outcome {
             logger.debug("import done", metadata: ["company": "\(path)", "imported": "\(imported)", "rejected": "\(rejected)"])
         }
         return outcome
-    }
-
-    /// GRDB's synchronous `write`, which an async function would not pick.
-    private static func writeHere(_ writer: any DatabaseWriter, _ work: (Database) throws -> ImportOutcome) throws -> ImportOutcome {
-        try writer.write(work)
     }
 
     private func startJournal(path: String) -> Journal {

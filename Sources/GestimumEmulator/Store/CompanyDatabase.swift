@@ -7,6 +7,14 @@ public struct CompanyDatabase: Sendable {
     public let path: String
     let writer: any DatabaseWriter
     let reference = ReferenceCache()
+    /// The only way imports reach `writer`.
+    let imports: ImportQueue
+
+    private init(path: String, writer: any DatabaseWriter) {
+        self.path = path
+        self.writer = writer
+        imports = ImportQueue(writer: writer)
+    }
 
     /// Creates the company's database and fills it from the fixture.
     /// `file` nil keeps it in memory; otherwise a WAL database at that path.
