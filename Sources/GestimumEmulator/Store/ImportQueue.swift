@@ -5,9 +5,11 @@ import Synchronization
 /// (spec §3), with the small ones that queued up behind each other committed
 /// together (D68).
 ///
-/// The request that finds the queue idle leads: it runs the imports waiting
-/// at that moment in one transaction, each inside a savepoint of its own,
-/// commits, answers them, and hands the lead to the next request in line.
+/// The request that finds the company idle runs its import at once. One
+/// that finds it busy waits; when its turn comes it leads: it runs the
+/// imports waiting at that moment in one transaction, each inside a
+/// savepoint of its own, commits, answers them, and hands the lead to the
+/// next request in line.
 /// Every import stays all or nothing: one that throws is rolled back to its
 /// savepoint, and a failed commit fails every import of the group. A waiting
 /// request is suspended, not blocked, so its thread serves other requests.
@@ -50,6 +52,17 @@ final class ImportQueue: Sendable {
 
     /// Runs `work` in its turn and returns its outcome once it is committed.
     func run(small: Bool, _ work: @escaping Work) async throws -> ImportOutcome {
+        // An idle company: this request leads at once, alone, without suspending.
+        let idle = state.withLock { state in
+            if state.leading { return false }
+            state.leading = true
+            return true
+        }
+        if idle {
+            let result = small ? commitTogether([work])[0] : await alone(work)
+            handOver()
+            return try result.get()
+        }
         let turn = await withCheckedContinuation { (continuation: CheckedContinuation<Turn, Never>) in
             let leads = state.withLock { state in
                 state.waiting.append(Entry(work: work, small: small, continuation: continuation))
@@ -59,27 +72,28 @@ final class ImportQueue: Sendable {
             }
             if leads { continuation.resume(returning: .lead) }
         }
-        switch turn {
-        case let .done(result):
-            return try result.get()
-        case .lead:
-            let group = state.withLock { state in
-                let count = state.waiting.first!.small
-                    ? state.waiting.prefix(Self.groupLimit).prefix { $0.small }.count : 1
-                defer { state.waiting.removeFirst(count) }
-                return Array(state.waiting.prefix(count))
-            }
-            let results = group[0].small ? commitTogether(group.map(\.work)) : [await alone(group[0].work)]
-            for (entry, result) in zip(group, results).dropFirst() {
-                entry.continuation.resume(returning: .done(result))
-            }
-            let next = state.withLock { state -> Entry? in
-                if state.waiting.isEmpty { state.leading = false }
-                return state.waiting.first
-            }
-            next?.continuation.resume(returning: .lead)
-            return try results[0].get()
+        if case let .done(result) = turn { return try result.get() }
+        // This request leads: its own entry is first in line.
+        let group = state.withLock { state in
+            let count = state.waiting[0].small ? state.waiting.prefix(Self.groupLimit).prefix { $0.small }.count : 1
+            defer { state.waiting.removeFirst(count) }
+            return Array(state.waiting.prefix(count))
         }
+        let results = group[0].small ? commitTogether(group.map(\.work)) : [await alone(group[0].work)]
+        for (entry, result) in zip(group, results).dropFirst() {
+            entry.continuation.resume(returning: .done(result))
+        }
+        handOver()
+        return try results[0].get()
+    }
+
+    /// Gives the lead to the first request in line, or leaves the company idle.
+    private func handOver() {
+        let next = state.withLock { state -> Entry? in
+            if state.waiting.isEmpty { state.leading = false }
+            return state.waiting.first
+        }
+        next?.continuation.resume(returning: .lead)
     }
 
     private func alone(_ work: @escaping Work) async -> Result<ImportOutcome, any Error> {
