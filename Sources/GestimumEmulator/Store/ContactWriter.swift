@@ -11,14 +11,12 @@ struct ContactWriter {
     private var updateContact: RawStatement?
     /// The file's columns an update sets, in the order of its statement.
     private let updatedColumns: [FieldList.Column]
-    private let customFieldCount: Int
     private var buffer = BindBuffer()
     private let firstNumber: Int
     private var nextNumber: Int
 
     init(db: Database, fields: FieldList, customFieldCount: Int) throws {
         store = CompanyStore(db: db)
-        self.customFieldCount = customFieldCount
         updatedColumns = fields.columns.filter {
             switch $0 {
             case .standard, .custom: true

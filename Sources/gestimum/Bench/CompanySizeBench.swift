@@ -1,6 +1,5 @@
 import Foundation
 import GestimumEmulator
-import Logging
 
 /// The documented 3-record import timed on a company of many contacts
 /// against an empty one, in alternation: the cost an import must not grow.
@@ -20,8 +19,8 @@ struct CompanySizeBench {
     /// Median time on `contacts` contacts ÷ median time on none.
     func measure(contacts: Int, folder: URL) async throws -> Double {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let big = try emulator(in: folder.appendingPathComponent("big"))
-        let empty = try emulator(in: folder.appendingPathComponent("empty"))
+        let big = try BenchEmulator.make(in: folder.appendingPathComponent("big"))
+        let empty = try BenchEmulator.make(in: folder.appendingPathComponent("empty"))
         let filled = await big.handle(EmulatorRequest(body: BenchShape.accepted.body(records: contacts)))
         try Self.expectImported(filled, contacts)
         var onBig: [Double] = [], onEmpty: [Double] = []
@@ -30,11 +29,6 @@ struct CompanySizeBench {
             onBig.append(try await time(big))
         }
         return medianOf(onBig) / medianOf(onEmpty)
-    }
-
-    private func emulator(in folder: URL) throws -> Emulator {
-        Emulator(registry: try CompanyRegistry(fixture: .demo, dataFolder: folder), clock: SystemClock(),
-                 logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     private func time(_ emulator: Emulator) async throws -> Double {

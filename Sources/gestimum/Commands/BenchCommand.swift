@@ -4,7 +4,6 @@ import GestimumEmulator
 import GestimumServer
 import GRDB
 import GRDBSQLite
-import Logging
 
 /// `gestimum bench`: the import's throughput as a ratio to raw SQLite
 /// measured in the same run (these machines are shared and noisy).
@@ -59,7 +58,7 @@ struct BenchCommand: AsyncParsableCommand {
         let emulator = try await asyncMedian { () async throws -> Double in
             let folder = try temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
-            let emulator = try bareEmulator(in: folder)
+            let emulator = try BenchEmulator.make(in: folder)
             MemoryRelease.now()  // pages freed by earlier runs would otherwise hide this one's growth
             ProcessMemory.current.resetPeak()
             let before = ProcessMemory.current.resident ?? 0
@@ -140,12 +139,6 @@ struct BenchCommand: AsyncParsableCommand {
             guard sqlite3_step(statement) == SQLITE_DONE else { throw CommandFailure.cannotWrite("the baseline insert failed: \(String(cString: sqlite3_errmsg(db)))") }
         }
         guard sqlite3_exec(db, "COMMIT", nil, nil, nil) == SQLITE_OK else { throw CommandFailure.cannotWrite("the baseline commit failed: \(String(cString: sqlite3_errmsg(db)))") }
-    }
-
-    /// An emulator on a demo company in `folder`, nothing logged.
-    private func bareEmulator(in folder: URL) throws -> Emulator {
-        let registry = try CompanyRegistry(fixture: .demo, dataFolder: folder)
-        return Emulator(registry: registry, clock: SystemClock(), logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// Fails unless the answer reports every record imported (accepted shape) or none.
