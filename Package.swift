@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/demo.json")]
+            resources: [.copy("Resources/demo.json"), .copy("Resources/Imports")]
         ),
         // The conformance harness: scenarios → target → comparison → report.
         .target(

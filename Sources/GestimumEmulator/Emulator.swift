@@ -12,6 +12,8 @@ public final class Emulator: Sendable {
     public let clock: any EmulatorClock
     public let logger: Logger
     public let maxBodySize: Int
+    /// The imports the emulator answers.
+    public let catalog: ImportCatalog
     private let sessions: SessionTable
 
     public init(registry: CompanyRegistry, clock: any EmulatorClock, sessionIDs: SessionIDGenerator = .random(),
@@ -20,6 +22,7 @@ public final class Emulator: Sendable {
         self.clock = clock
         self.logger = logger
         self.maxBodySize = maxBodySize
+        self.catalog = .standard
         self.sessions = SessionTable(ids: sessionIDs)
     }
 
@@ -36,8 +39,8 @@ public final class Emulator: Sendable {
             let path = String(request.path.prefix(while: { $0 != "?" }))
             return .json(404, ImportResponse.error(Messages.pathNotFound(path)), session: session)
         }
-        if route.names("Contacts", "Importer") {
-            return await importContacts(request.body, session: session)
+        if route.methodName.lowercased() == "importer", let kind = catalog.kind(domain: route.className), kind.particulars.emulated {
+            return await runImport(kind, body: request.body, session: session)
         }
         if route.names("Outils", "Version") {
             return .json(200, Self.toolAnswer(Messages.webServiceVersion), session: session)
@@ -73,25 +76,26 @@ public final class Emulator: Sendable {
         ImportResponse.wrap(.object([(ImportResponse.Key.status, .string(Messages.success)), (ImportResponse.Key.message, .string(message))]))
     }
 
-    private func importContacts(_ body: [UInt8], session: String) async -> EmulatorResponse {
+    private func runImport(_ kind: ImportKind, body: [UInt8], session: String) async -> EmulatorResponse {
         var json: JSONValue = .null  // DataSnap: an empty body is a null parameter.
         var lines: TextLines?
         if !body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            do { (json, lines) = try JSONParser.parse(body, keepingLinesAt: RequestDecoder.linesPath) } catch {
+            do { (json, lines) = try JSONParser.parse(body, keepingLinesAt: RequestDecoder.linesPath(kind)) } catch {
                 return .json(500, ImportResponse.error(Messages.invalidJSON), session: session)
             }
         }
-        guard (ERPVersion.major(of: registry.erpVersion) ?? 0) >= ERPVersion.contactImportMajor else {
-            return Self.answer(.requestError(Messages.erpVersionTooOld), journal: false, statistics: false, company: nil, session: session)
+        guard (ERPVersion.major(of: registry.erpVersion) ?? 0) >= kind.erpMin else {
+            let message = kind.domain == "Contacts" ? Messages.erpVersionTooOld : Messages.erpVersionTooOld(task: kind.task, major: kind.erpMin)
+            return Self.answer(.requestError(message), journal: false, statistics: false, company: nil, session: session)
         }
         let request: ImportRequest
-        do { request = try RequestDecoder.decode(json, lines: lines) } catch {
+        do { request = try RequestDecoder.decode(json, kind: kind, lines: lines) } catch {
             return Self.answer(.requestError(error.message), journal: false, statistics: false, company: nil, session: session)
         }
         do {
-            let outcome = try await ContactImport(registry: registry, clock: clock, logger: logger).run(request)
+            let outcome = try await ImportTask(kind: kind, registry: registry, clock: clock, logger: logger).run(request)
             return Self.answer(outcome, journal: request.parameters.journal, statistics: request.parameters.statistics,
-                               company: ContactImport.resolvePath(request.login.file), session: session)
+                               company: ImportTask.resolvePath(request.login.file), session: session)
         } catch {
             logger.error("import failed", metadata: ["error": "\(error)"])
             return .json(500, ImportResponse.error(FailureReason.of(error)), session: session)

@@ -125,16 +125,19 @@ public final class EntryPointProperty: Sendable {
         guard result?["resultat"]?.stringValue == Messages.success, let decoded = decodedImport(request) else {
             return growth == 0 ? nil : "contacts changed by \(growth) although nothing was imported"
         }
-        let file = ContactFile(decoded.parameters)
-        let updates = file.fieldNames.contains { $0.uppercased().contains(ContactField.numberName) }
+        let kind = ImportCatalog.standard.contacts
+        let splitter = LineSplitter(separator: decoded.parameters.separator, delimiter: decoded.parameters.delimiter)
+        let names = ImportFile.fieldNames(decoded.parameters, kind: kind, splitter: splitter)
+        let updates = names.contains { $0.uppercased().contains(kind.particulars.numbering?.field ?? "CCT_NUMERO") }
         let statistics = result?["statistiques"]?[Messages.importedCountKey]?.stringValue.flatMap { Int($0) }
         let journal = result?["journal"]?.arrayValue?.compactMap(\.stringValue)
             .compactMap { JournalTimestamp.split(line: $0)?.message }
             .first { $0.hasPrefix(Messages.importedCountPrefix) }
             .flatMap { Int($0.dropFirst(Messages.importedCountPrefix.count)) }
         guard let imported = statistics ?? journal else {
-            return (0...file.records.count).contains(growth) ? nil
-                : "contacts changed by \(growth) for a request of \(file.records.count) records"
+            let records = ImportFile.recordCount(decoded.parameters)
+            return (0...records).contains(growth) ? nil
+                : "contacts changed by \(growth) for a request of \(records) records"
         }
         if updates ? (0...imported).contains(growth) : growth == imported { return nil }
         return "\(imported) records imported but contacts changed by \(growth)"

@@ -86,7 +86,7 @@ public enum RequestDecoding {
     /// The request errors of spec §8, built from the message catalogue.
     static let fixedMessages: Set<String> = Set(
         requiredKeys.map(Messages.missingParameter) + objectKeys.map(Messages.notAnObject) + stringKeys.map(Messages.notAString)
-            + [Messages.separatorTooLong, Messages.delimiterTooLong, Messages.linesNotAnArray])
+            + [Messages.separatorTooLong, Messages.delimiterTooLong, Messages.linesNotAnArray("fichier_contacts")])
 
     /// `badYesNo` around any value: the text before and after it, per key.
     static let yesNoTemplates: [(prefix: String, suffix: String)] = yesNoKeys.map { key in

@@ -3,12 +3,12 @@ import GRDB
 import Testing
 @testable import GestimumEmulator
 
-/// Files large enough for the producer thread (``ContactImport/pipelineThreshold``),
+/// Files large enough for the producer thread (``ImportTask/pipelineThreshold``),
 /// and company databases written by the first schema.
 @Suite struct LargeImportTests {
     @Test func aLargeFileKeepsLineOrderNumberingAndRejections() async throws {
         let registry = try CompanyRegistry(fixture: TestSupport.company(extra: #", "tiers": [{"code": "CLIENT1"}]"#))
-        let count = ContactImport.pipelineThreshold * 3 + 17
+        let count = ImportTask.pipelineThreshold * 3 + 17
         var lines = ["CCT_NUMERO;CCT_CODE;CCT_NOM;CCT_ORIGIN"]
         for i in 1...count {
             switch i {
@@ -55,7 +55,7 @@ import Testing
         try queue.read { db in
             let store = CompanyStore(db: db)
             #expect(try store.highestNumber() == 41)
-            let contacts = try store.contacts(customFields: store.customFields())
+            let contacts = try store.records(of: ImportCatalog.standard.contacts, customFields: store.customFields()["Contacts"] ?? [])
             let custom = contacts.map { contact in contact.filter { $0.key.hasPrefix("XXX_") }.map(\.value) }
             #expect(contacts.map { $0[0].value } == ["0000000041", "12345678901", "7", "X99"])
             #expect(custom == [["", "b41"], ["", ""], ["a7", ""], ["", ""]])

@@ -2,7 +2,7 @@ import Testing
 @testable import GestimumEmulator
 
 @Suite struct RecordValidatorTests {
-    private static let reference = ReferenceData(
+    private static let reference = ContactReference(
         thirdParties: ["CLIENT1", "PROSPECT1"],
         criteria: [["VIP"], ["WEB"]],
         functions: ["DG"],
@@ -20,8 +20,10 @@ import Testing
         let fields = FieldList(names: names.split(separator: ";", omittingEmptySubsequences: false).map(String.init),
                                customFields: Self.reference.customFields)
         let values = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-        let record = ContactRecord(values: values, fields: fields, customFieldCount: Self.reference.customFields.count)
-        return RecordValidator(fields: fields, reference: Self.reference).reason(for: record, contactExists: { existing.contains($0) })
+        let record = ImportRecord(values: values, fields: fields, fieldCount: ContactField.allCases.count,
+                                  customFieldCount: Self.reference.customFields.count)
+        return RecordValidator(kind: ContactField.kind, fields: fields, customFields: Self.reference.customFields)
+            .reason(for: record, reference: Self.reference, contactExists: { existing.contains($0) })
     }
 
     private func tooLong(_ field: String, _ max: Int) -> String {
@@ -76,11 +78,13 @@ import Testing
         #expect(reason(names, over) == tooLong(field, max))
     }
 
-    /// D35: lengths count characters, not bytes or code points.
+    /// D35: lengths count UTF-16 code units, as Delphi's Length does, not bytes.
     @Test func lengthsCountCharacters() {
         #expect(reason("CCT_CODE;CCT_NOM", String(repeating: "é", count: 15) + ";N") == nil)
-        #expect(reason("CCT_CODE;CCT_NOM", String(repeating: "😀", count: 15) + ";N") == nil)
-        #expect(reason("CCT_CODE;CCT_NOM", String(repeating: "e\u{0301}", count: 15) + ";N") == nil)
+        #expect(reason("CCT_CODE;CCT_NOM", String(repeating: "😀", count: 7) + "x;N") == nil)
+        #expect(reason("CCT_CODE;CCT_NOM", String(repeating: "😀", count: 8) + ";N") == tooLong("CCT_CODE", 15))
+        #expect(reason("CCT_CODE;CCT_NOM", "e" + String(repeating: "e\u{0301}", count: 7) + ";N") == nil)
+        #expect(reason("CCT_CODE;CCT_NOM", String(repeating: "e\u{0301}", count: 8) + ";N") == tooLong("CCT_CODE", 15))
         #expect(reason("CCT_CODE;CCT_NOM", String(repeating: "é", count: 16) + ";N") == tooLong("CCT_CODE", 15))
     }
 
@@ -235,16 +239,16 @@ import Testing
     @Test func recordMapsValuesOntoColumns() {
         let fields = FieldList(names: ["CCT_NOM", "INCONNU", "CCT_NUMERO", "XXX_NB", "", "CCT_CODE"],
                                customFields: Self.reference.customFields)
-        let record = ContactRecord(values: ["N", "i", "0000000001", "7", "b"], fields: fields, customFieldCount: 6)
+        let record = ImportRecord(values: ["N", "i", "0000000001", "7", "b"], fields: fields, fieldCount: 14, customFieldCount: 6)
         #expect(record.number == "0000000001")
-        #expect(record[.name] == "N")
-        #expect(record[.code] == "")
-        #expect(record[.email] == nil)
-        #expect(record.custom == [nil, "7", nil, nil, nil, nil])
+        #expect(record[field: ContactField.name.index] == "N")
+        #expect(record[field: ContactField.code.index] == "")
+        #expect(record[field: ContactField.email.index] == nil)
+        #expect((0..<6).map { record[custom: $0] } == [nil, "7", nil, nil, nil, nil])
     }
 
     @Test func emptyNumberIsACreation() {
         let fields = FieldList(names: ["CCT_NUMERO", "CCT_CODE"], customFields: [])
-        #expect(ContactRecord(values: ["", "C"], fields: fields, customFieldCount: 0).number == nil)
+        #expect(ImportRecord(values: ["", "C"], fields: fields, fieldCount: 14, customFieldCount: 0).number == nil)
     }
 }

@@ -100,10 +100,10 @@ import Testing
 
     @Test func namesInTheMessageAreAsResolved() async throws {
         #expect(TestSupport.text(try await handle("POST", "/api/rest/contacts/importer").body) == notFound("contacts", "updateimporter"))
-        #expect(TestSupport.text(try await handle("GET", "/api/rest/Clients/%22Importer%22").body) == notFound("Clients", "Importer"))
+        #expect(TestSupport.text(try await handle("GET", "/api/rest/SousFamilles/%22Importer%22").body) == notFound("SousFamilles", "Importer"))
         #expect(TestSupport.text(try await handle("GET", "/api/rest/Contacts/%22Exporter%22").body) == notFound("Contacts", "Exporter"))
         #expect(TestSupport.text(try await handle("POST", "/api/rest/Outils/Version").body) == notFound("Outils", "updateVersion"))
-        #expect(try await handle("GET", "/api/rest/Clients/%22Importer%22").status == 500)
+        #expect(try await handle("GET", "/api/rest/SousFamilles/%22Importer%22").status == 500)
     }
 
     /// D1: 404 outside /api/rest.

@@ -43,7 +43,7 @@ enum TestSupport {
         _ request: ImportRequest, registry: CompanyRegistry, clock: any EmulatorClock = TestSupport.clock()
     ) async throws -> ImportOutcome {
         let logger = Emulator(registry: registry, clock: clock).logger
-        return try await ContactImport(registry: registry, clock: clock, logger: logger).run(request)
+        return try await ImportTask(kind: ImportCatalog.standard.contacts, registry: registry, clock: clock, logger: logger).run(request)
     }
 
     /// The contacts of the company at `path`, each as a dictionary.

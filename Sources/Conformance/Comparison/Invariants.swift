@@ -7,6 +7,7 @@ public enum Invariants {
     /// The broken invariants of one import answer, as sentences; empty when all hold.
     public static func check(requestBody: [UInt8], responseBody: JSONValue) -> [String] {
         guard let answer = ImportAnswer(responseBody), answer.succeeded else { return [] }
+        let kind = (try? JSONParser.parse(requestBody)).map { ImportFile.kind(of: $0) } ?? ImportCatalog.standard.contacts
         var broken: [String] = []
         let stats = answer.statistics
         let statImported = stats?.imported
@@ -33,7 +34,7 @@ public enum Invariants {
             broken.append("\(imported) imported + \(rejected) not imported ≠ \(records) records in the request")
         }
         if let journal, let rejected {
-            broken.append(contentsOf: checkRejections(journal, rejected: rejected))
+            broken.append(contentsOf: checkRejections(journal, rejected: rejected, successLine: kind.particulars.successLine))
         }
         return broken
     }
@@ -42,7 +43,7 @@ public enum Invariants {
         journal.first { $0.hasPrefix(prefix) }.flatMap { Int($0.dropFirst(prefix.count)) }
     }
 
-    private static func checkRejections(_ journal: [String], rejected: Int) -> [String] {
+    private static func checkRejections(_ journal: [String], rejected: Int, successLine: Bool) -> [String] {
         var broken: [String] = []
         var numbers: [Int] = []
         for (i, line) in journal.enumerated() where line.hasPrefix(Messages.lineRejectedPrefix) && line.hasSuffix(Messages.lineRejectedSuffix) {
@@ -50,7 +51,7 @@ public enum Invariants {
             guard let k = Int(middle) else { continue }
             numbers.append(k)
             let next = i + 1 < journal.count ? journal[i + 1] : nil
-            if next == nil || next == Messages.taskFinished || next!.hasPrefix(Messages.lineRejectedPrefix) && next!.hasSuffix(Messages.lineRejectedSuffix) {
+            if next == nil || next!.hasPrefix(Messages.taskFinishedBare("")) || next!.hasPrefix(Messages.lineRejectedPrefix) && next!.hasSuffix(Messages.lineRejectedSuffix) {
                 broken.append("rejection of line \(k) is not followed by a reason")
             }
         }
@@ -61,7 +62,10 @@ public enum Invariants {
             broken.append("rejected line numbers do not increase: \(numbers.map(String.init).joined(separator: ", "))")
         }
         let hasSuccess = journal.contains(Messages.importSucceeded)
-        if hasSuccess != (rejected == 0) {
+        if !successLine {
+            // GrillesTarifs' documented journal has no success line (R9).
+            if hasSuccess { broken.append("success line present although this import's journal has none") }
+        } else if hasSuccess != (rejected == 0) {
             broken.append(hasSuccess ? "success line present although \(rejected) records were rejected"
                                      : "no success line although nothing was rejected")
         }
@@ -71,7 +75,8 @@ public enum Invariants {
     /// How many records the request holds, split as in spec §4; nil when it
     /// is not a valid import request.
     public static func recordCount(_ body: [UInt8]) -> Int? {
-        guard let json = try? JSONParser.parse(body), let request = try? RequestDecoder.decode(json) else { return nil }
-        return ContactFile(request.parameters).records.count
+        guard let json = try? JSONParser.parse(body) else { return nil }
+        guard let request = try? RequestDecoder.decode(json, kind: ImportFile.kind(of: json)) else { return nil }
+        return ImportFile.recordCount(request.parameters)
     }
 }

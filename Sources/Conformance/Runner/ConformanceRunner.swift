@@ -183,7 +183,7 @@ public struct ConformanceRunner: Sendable {
         guard let folder = options.companyFolder, !folder.isEmpty else { return value }
         let from = folder.hasSuffix("\\") ? folder : folder + "\\"
         switch value {
-        case let .string(text): return .string(text.replacingOccurrences(of: from, with: ContactImport.companyFolder))
+        case let .string(text): return .string(text.replacingOccurrences(of: from, with: ImportTask.companyFolder))
         case let .array(values): return .array(values.map(redact))
         case let .object(pairs): return .object(pairs.map { (key: $0.key, value: redact($0.value)) })
         default: return value

@@ -59,5 +59,5 @@ public struct Scenario: Sendable {
     /// by `--update` from a URL target). Any other is an error.
     public static let keys: Set<String> = ["title", "provenance", "source", "rule", "tags", "fixture", "clock", "steps", "observed"]
     /// The keys of `clock`.
-    public static let clockKeys: Set<String> = ["start", "open_seconds", "import_seconds"]
+    public static let clockKeys: Set<String> = ["start", "open_seconds", "import_seconds", "launch_seconds"]
 }

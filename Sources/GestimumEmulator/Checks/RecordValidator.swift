@@ -1,54 +1,64 @@
-/// Gives a record the first failing reason of spec §5's table, or nil.
+/// Gives a record the first failing reason of its kind's checks, or nil (spec §5, D71).
 ///
-/// Order: code, name, lengths, third party, criteria, function, contact
-/// number, custom types. Within one check, columns go in file order (D25).
+/// Order: required fields (structure order), lengths, types and allowed
+/// codes (file order, D25), references (structure order), the record's
+/// number (numbered kinds), custom field types (file order). The first two
+/// groups depend on whether the record is created or updated: a required
+/// field absent from the file only fails a creation.
 public struct RecordValidator: Sendable {
+    public let kind: ImportKind
     public let fields: FieldList
-    public let reference: ReferenceData
+    public let customFields: [CustomField]
+    /// The fields checked against other records, in structure order.
+    let references: [(index: Int, target: ReferenceTarget)]
+    let requiredIndexes: [Int]
 
-    private static let criteria: [ContactField] = [.criterion1, .criterion2]
-
-    public init(fields: FieldList, reference: ReferenceData) {
+    public init(kind: ImportKind, fields: FieldList, customFields: [CustomField]) {
+        self.kind = kind
         self.fields = fields
-        self.reference = reference
+        self.customFields = customFields
+        references = kind.fields.enumerated().compactMap { i, field in
+            field.reference.flatMap(ReferenceTarget.init).map { (i, $0) }
+        }
+        requiredIndexes = kind.fields.indices.filter {
+            kind.fields[$0].required && !kind.particulars.relaxed.contains(kind.fields[$0].name.uppercased())
+        }
     }
 
-    /// The rejection reason for `record`, or nil when it can be stored.
-    /// `contactExists` answers whether an update's number names a contact.
-    public func reason(
-        for record: ContactRecord, contactExists: (String) throws -> Bool
-    ) rethrows -> String? {
-        if let reason = reasonBeforeNumber(for: record) { return reason }
-        if let number = record.number, try !contactExists(number) {
-            return Messages.unknownContact(number)
-        }
-        return reasonAfterNumber(for: record)
+    /// The reasons found without the database: if the record is created, and if it updates a stored one.
+    public struct EarlyReasons: Sendable, Equatable {
+        public var created: String?
+        public var updated: String?
     }
 
-    /// The checks that come before the contact number's: they need no database.
-    func reasonBeforeNumber(for record: ContactRecord) -> String? {
-        if let reason = requiredReason(record, .code, Messages.missingCode) { return reason }
-        if let reason = requiredReason(record, .name, Messages.missingName) { return reason }
-        if let reason = lengthReason(record) { return reason }
-        if let origin = record[.origin], !origin.isEmpty, !reference.thirdParties.contains(origin) {
-            return Messages.unknownThirdParty(origin)
+    /// The checks that need no database, up to the references.
+    public func early(_ record: ImportRecord) -> EarlyReasons {
+        var created: String?, updated: String?
+        for i in requiredIndexes {
+            let value = record[field: i]
+            if created == nil, (value ?? "").isEmpty { created = missing(i) }
+            if updated == nil, value?.isEmpty == true { updated = missing(i) }
         }
-        for (i, field) in Self.criteria.enumerated() {
-            if let code = record[field], !code.isEmpty, !reference.criteria[i].contains(code) {
-                return Messages.unknownCriterion(i + 1, code)
-            }
-        }
-        if let function = record[.function], !function.isEmpty, !reference.functions.contains(function) {
-            return Messages.unknownFunction(function)
+        if created != nil, updated != nil { return EarlyReasons(created: created, updated: updated) }
+        let rest = lengthReason(record) ?? typeReason(record)
+        return EarlyReasons(created: created ?? rest, updated: updated ?? rest)
+    }
+
+    /// The first reference that names nothing: `exists` looks a code up.
+    func referenceReason(_ values: ArraySlice<String?>, exists: (ReferenceTarget, String) throws -> Bool) rethrows -> String? {
+        for (i, target) in references {
+            guard let code = values[values.startIndex + i], !code.isEmpty, try !exists(target, code) else { continue }
+            if kind.fields[i].unknown == .code { return Messages.missingCode }
+            return target.unknown(code)
         }
         return nil
     }
 
-    /// The checks after the contact number's: custom field types.
-    func reasonAfterNumber(for record: ContactRecord) -> String? {
+    /// The checks after the number's: custom field types.
+    public func customReason(_ record: ImportRecord) -> String? {
         for column in fields.columns {
-            guard case let .custom(i) = column, let value = record.custom[i] else { continue }
-            let field = reference.customFields[i]
+            guard case let .custom(i) = column, let value = record[custom: i] else { continue }
+            let field = customFields[i]
             if !CustomValueCheck.accepts(value, for: field) {
                 return Messages.badCustomValue(value, field.name, field.kind.rawValue)
             }
@@ -56,31 +66,47 @@ public struct RecordValidator: Sendable {
         return nil
     }
 
-    /// Required on creation; on update only a column the file has can clear it.
-    private func requiredReason(_ record: ContactRecord, _ field: ContactField, _ reason: String) -> String? {
-        let value = record[field]
-        if record.number == nil {
-            return (value ?? "").isEmpty ? reason : nil
+    private func missing(_ index: Int) -> String {
+        switch kind.fields[index].missing {
+        case .code: Messages.missingCode
+        case .name: Messages.missingName
+        case nil: Messages.missingField(kind.fields[index].name)
         }
-        return value?.isEmpty == true ? reason : nil
     }
 
-    private func lengthReason(_ record: ContactRecord) -> String? {
+    private func lengthReason(_ record: ImportRecord) -> String? {
         for column in fields.columns {
             let name: String, value: String?, max: Int?
             switch column {
             case .number:
-                (name, value, max) = (ContactField.numberName, record.number, ContactField.numberLength)
-            case let .standard(field):
-                (name, value, max) = (field.rawValue, record[field], field.maxLength)
+                guard let numbering = kind.particulars.numbering else { continue }
+                (name, value, max) = (numbering.field, record.number, numbering.length)
+            case let .field(i):
+                let field = kind.fields[i]
+                (name, value, max) = (field.name, record[field: i], field.maxLength)
             case let .custom(i):
-                let field = reference.customFields[i]
-                (name, value, max) = (field.name, record.custom[i], field.kind == .text ? field.size : nil)
+                let field = customFields[i]
+                (name, value, max) = (field.name, record[custom: i], field.kind == .text ? field.size : nil)
             case .ignored, .blank:
                 continue
             }
-            guard let value, let max, value.utf8.count > max, value.count > max else { continue }
+            // Lengths count UTF-16 code units, as Delphi's Length does (spec §5).
+            guard let value, let max, value.utf8.count > max, value.utf16.count > max else { continue }
             return Messages.tooLong(name, max)
+        }
+        return nil
+    }
+
+    private func typeReason(_ record: ImportRecord) -> String? {
+        for column in fields.columns {
+            guard case let .field(i) = column, let value = record[field: i], !value.isEmpty else { continue }
+            let field = kind.fields[i]
+            if let allowed = field.values, !allowed.contains(value) {
+                return Messages.badValue(value, field.name)
+            }
+            if !field.type.accepts(value) {
+                return Messages.badCustomValue(value, field.name, field.type.expected)
+            }
         }
         return nil
     }

@@ -62,7 +62,7 @@ public final class ControlledClock: EmulatorClock {
             return ImportTimeline { phase in
                 switch phase {
                 case .opening: return base
-                case .opened: return base.addingTimeInterval(open)
+                case .opened, .launched: return base.addingTimeInterval(open)
                 case .imported: return base.addingTimeInterval(open + importSeconds)
                 }
             }

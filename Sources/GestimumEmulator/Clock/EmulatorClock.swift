@@ -5,8 +5,10 @@ import Synchronization
 public enum ImportPhase: Sendable {
     /// `Ouverture de la société`.
     case opening
-    /// Everything up to the ignored-field warnings, and failures before the import.
+    /// `Société … ouverte`, and failures before the task.
     case opened
+    /// `Lancement de la tâche`, the ignored-field warnings and failures before the import.
+    case launched
     /// The import's outcome and every line after it.
     case imported
 }
@@ -49,6 +51,8 @@ public final class ScriptedClock: EmulatorClock {
     public let timeZone: TimeZone
     public let openDuration: TimeInterval
     public let importDuration: TimeInterval
+    /// From `Société … ouverte` to `Lancement de la tâche` (TarifsArticles' documented journal: 1 s).
+    public let launchDuration: TimeInterval
     private let current: Mutex<Date>
 
     /// The longest duration a phase may take: one day.
@@ -60,16 +64,19 @@ public final class ScriptedClock: EmulatorClock {
     /// `start` is read as `dd/MM/yyyy HH:mm:ss` in `timeZone` (UTC by default);
     /// nil when it is not such a time.
     public convenience init?(start: String = ScriptedClock.defaultStart, openSeconds: Double = 0, importSeconds: Double = 0,
-                 timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+                 launchSeconds: Double = 0, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         guard let date = JournalTimestamp(timeZone: timeZone).parse(start),
-              (0...Self.longestDuration).contains(openSeconds), (0...Self.longestDuration).contains(importSeconds)
+              (0...Self.longestDuration).contains(openSeconds), (0...Self.longestDuration).contains(importSeconds),
+              (0...Self.longestDuration).contains(launchSeconds)
         else { return nil }
-        self.init(startDate: date, openSeconds: openSeconds, importSeconds: importSeconds, timeZone: timeZone)
+        self.init(startDate: date, openSeconds: openSeconds, importSeconds: importSeconds, launchSeconds: launchSeconds, timeZone: timeZone)
     }
 
     /// A clock at `startDate`; durations are clamped to 0…``longestDuration``.
-    public init(startDate: Date, openSeconds: Double, importSeconds: Double, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+    public init(startDate: Date, openSeconds: Double, importSeconds: Double, launchSeconds: Double = 0,
+                timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         self.timeZone = timeZone
+        self.launchDuration = min(max(0, launchSeconds), Self.longestDuration)
         self.openDuration = min(max(0, openSeconds), Self.longestDuration)
         self.importDuration = min(max(0, importSeconds), Self.longestDuration)
         self.current = Mutex(startDate)
@@ -90,7 +97,8 @@ public final class ScriptedClock: EmulatorClock {
     public func startImport() -> ImportTimeline {
         let base = now()
         let offsets: [ImportPhase: TimeInterval] = [
-            .opening: 0, .opened: openDuration, .imported: openDuration + importDuration,
+            .opening: 0, .opened: openDuration, .launched: openDuration + launchDuration,
+            .imported: openDuration + launchDuration + importDuration,
         ]
         return ImportTimeline { [self] phase in
             let time = base.addingTimeInterval(offsets[phase]!)

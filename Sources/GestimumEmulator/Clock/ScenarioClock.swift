@@ -7,6 +7,8 @@ public struct ScenarioClock: Sendable, Equatable {
     public var startDate: Date
     public var openSeconds: Double
     public var importSeconds: Double
+    /// From `Société … ouverte` to `Lancement de la tâche` (R9); 0 by default.
+    public var launchSeconds: Double = 0
 
     /// Journal times of scenario clocks are UTC.
     public static let timestamps = JournalTimestamp(timeZone: TimeZone(identifier: "UTC")!)
@@ -34,7 +36,7 @@ public struct ScenarioClock: Sendable, Equatable {
         let reader = JSONReader()
         var clock = ScenarioClock.default
         let range = 0...ScriptedClock.longestDuration
-        for (key, value) in reader.object(value, at: path, keys: ["start", "open_seconds", "import_seconds"]) ?? [] {
+        for (key, value) in reader.object(value, at: path, keys: ["start", "open_seconds", "import_seconds", "launch_seconds"]) ?? [] {
             let here = JSONReader.path(path, key)
             switch key {
             case "start":
@@ -44,6 +46,7 @@ public struct ScenarioClock: Sendable, Equatable {
                 }
             case "open_seconds": clock.openSeconds = reader.number(value, at: here, in: range) ?? 0
             case "import_seconds": clock.importSeconds = reader.number(value, at: here, in: range) ?? 0
+            case "launch_seconds": clock.launchSeconds = reader.number(value, at: here, in: range) ?? 0
             default: break
             }
         }
@@ -52,11 +55,13 @@ public struct ScenarioClock: Sendable, Equatable {
 
     /// The clock as a JSON document of the same shape.
     public var json: JSONValue {
-        .object([
+        var pairs: [(key: String, value: JSONValue)] = [
             ("start", .string(start)),
             ("open_seconds", .number(JSONReader.format(openSeconds))),
             ("import_seconds", .number(JSONReader.format(importSeconds))),
-        ])
+        ]
+        if launchSeconds != 0 { pairs.append(("launch_seconds", .number(JSONReader.format(launchSeconds)))) }
+        return .object(pairs)
     }
 }
 
@@ -65,7 +70,8 @@ extension ScriptedClock {
     /// (the start is the same wall-clock time there).
     public convenience init(_ script: ScenarioClock, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         let start = JournalTimestamp(timeZone: timeZone).parse(script.start) ?? script.startDate
-        self.init(startDate: start, openSeconds: script.openSeconds, importSeconds: script.importSeconds, timeZone: timeZone)
+        self.init(startDate: start, openSeconds: script.openSeconds, importSeconds: script.importSeconds,
+                  launchSeconds: script.launchSeconds, timeZone: timeZone)
     }
 }
 

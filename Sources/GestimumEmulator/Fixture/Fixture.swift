@@ -25,6 +25,8 @@ public struct Fixture: Sendable, Equatable {
         public var type: CustomField.Kind
         public var taille: Int?
         public var valeurs: [String]?
+        /// The import whose records have the field (default `Contacts`).
+        public var importation: String?
     }
 
     /// One company to install: its path, users, sessions, reference data and contacts.
@@ -37,6 +39,17 @@ public struct Fixture: Sendable, Equatable {
         public var fonctions: [String]?
         public var champs_personnalises: [CustomFieldDefinition]?
         public var contacts: [[String: String]]?
+        /// Depot codes (documents and third parties name them).
+        public var depots: [String]?
+        /// Records of the other imports, by state key (`clients`, `pays`), in fixture order.
+        public var records: [(key: String, rows: [[String: String]])] = []
+
+        public static func == (a: CompanySetup, b: CompanySetup) -> Bool {
+            a.fichier == b.fichier && a.utilisateurs == b.utilisateurs && a.connectes == b.connectes && a.tiers == b.tiers
+                && a.criteres == b.criteres && a.fonctions == b.fonctions && a.champs_personnalises == b.champs_personnalises
+                && a.contacts == b.contacts && a.depots == b.depots
+                && a.records.map(\.key) == b.records.map(\.key) && a.records.map(\.rows) == b.records.map(\.rows)
+        }
     }
 
     public var erp_version: String?
@@ -100,7 +113,8 @@ public struct Fixture: Sendable, Equatable {
     // MARK: Reading
 
     private static func readCompany(_ value: JSONValue, at path: String, _ reader: JSONReader) -> CompanySetup? {
-        let keys = ["fichier", "utilisateurs", "connectes", "tiers", "criteres", "fonctions", "champs_personnalises", "contacts"]
+        let keys = ["fichier", "utilisateurs", "connectes", "tiers", "criteres", "fonctions", "champs_personnalises", "contacts", "depots"]
+            + ImportCatalog.standard.kinds.filter { $0.particulars.emulated && $0.stateKey != "contacts" }.map(\.stateKey)
         guard let pairs = reader.object(value, at: path, keys: keys) else { return nil }
         let before = reader.problems.count
         var company = CompanySetup(fichier: "", utilisateurs: [])
@@ -164,6 +178,8 @@ public struct Fixture: Sendable, Equatable {
                 company.fonctions = reader.strings(value, at: here)
             case "champs_personnalises":
                 company.champs_personnalises = each { value, at in readCustomField(value, at: at, reader) }
+            case "depots":
+                company.depots = reader.strings(value, at: here)
             case "contacts":
                 company.contacts = each { value, at in
                     guard case let .object(fields) = value else {
@@ -176,7 +192,17 @@ public struct Fixture: Sendable, Equatable {
                     }
                     return contact
                 }
-            default: break
+            default:
+                let rows: [[String: String]] = each { value, at in
+                    guard case let .object(fields) = value else {
+                        reader.fail(at, "must be an object, not \(JSONReader.describe(value))")
+                        return nil
+                    }
+                    var row: [String: String] = [:]
+                    for (name, text) in fields { row[name] = reader.string(text, at: JSONReader.path(at, name)) }
+                    return row
+                }
+                company.records.append((key, rows))
             }
         }
         if !seen.contains("fichier") { reader.fail(JSONReader.path(path, "fichier"), "missing (the company's Windows path)") }
@@ -185,8 +211,8 @@ public struct Fixture: Sendable, Equatable {
     }
 
     private static func readCustomField(_ value: JSONValue, at path: String, _ reader: JSONReader) -> CustomFieldDefinition? {
-        guard let pairs = reader.object(value, at: path, keys: ["nom", "type", "taille", "valeurs"]) else { return nil }
-        var field = CustomFieldDefinition(nom: "", type: .text, taille: nil, valeurs: nil)
+        guard let pairs = reader.object(value, at: path, keys: ["nom", "type", "taille", "valeurs", "import"]) else { return nil }
+        var field = CustomFieldDefinition(nom: "", type: .text, taille: nil, valeurs: nil, importation: nil)
         var kind: CustomField.Kind?
         for (key, value) in pairs {
             let here = JSONReader.path(path, key)
@@ -200,6 +226,11 @@ public struct Fixture: Sendable, Equatable {
                 }
             case "taille": field.taille = reader.integer(value, at: here, in: 1...Int(Int32.max))
             case "valeurs": field.valeurs = reader.strings(value, at: here)
+            case "import":
+                field.importation = reader.string(value, at: here)
+                if let name = field.importation, !(ImportCatalog.standard.kind(domain: name).map { $0.customFields && $0.particulars.emulated } ?? false) {
+                    reader.fail(here, "\"\(name)\" is not an import with custom fields")
+                }
             default: break
             }
         }
@@ -272,8 +303,10 @@ public struct Fixture: Sendable, Equatable {
                     reader.fail(JSONReader.path(here, "valeurs"), "only liste fields have values")
                 }
             }
-            let customNames = definitions.map { $0.nom.uppercased() }
-            let known = Set(ContactField.allCases.map(\.rawValue) + [ContactField.numberName] + customNames)
+            let contactKind = ImportCatalog.standard.contacts
+            let numberName = contactKind.particulars.numbering?.field ?? ""
+            let customNames = definitions.filter { ($0.importation ?? "Contacts") == "Contacts" }.map { $0.nom.uppercased() }
+            let known = Set(contactKind.fields.map { $0.name.uppercased() } + [numberName] + customNames)
             var numbers: [String: Int] = [:]
             for (j, contact) in (company.contacts ?? []).enumerated() {
                 let here = JSONReader.path(JSONReader.path(place, "contacts"), j)
@@ -285,13 +318,27 @@ public struct Fixture: Sendable, Equatable {
                         reader.fail(JSONReader.path(here, key), "given twice (field names compare case-insensitively)")
                     }
                 }
-                let number = contact.first(where: { $0.key.uppercased() == ContactField.numberName })?.value ?? ""
+                let number = contact.first(where: { $0.key.uppercased() == numberName })?.value ?? ""
                 if number.isEmpty {
-                    reader.fail(JSONReader.path(here, ContactField.numberName), "missing (every stored contact has its number)")
+                    reader.fail(JSONReader.path(here, numberName), "missing (every stored contact has its number)")
                 } else if let first = numbers[number] {
-                    reader.fail(JSONReader.path(here, ContactField.numberName), "\"\(number)\" repeats contacts[\(first)]")
+                    reader.fail(JSONReader.path(here, numberName), "\"\(number)\" repeats contacts[\(first)]")
                 } else {
                     numbers[number] = j
+                }
+            }
+            for (key, rows) in company.records {
+                guard let kind = ImportCatalog.standard.kind(stateKey: key) else { continue }
+                let names = Set(kind.fields.map { $0.name.uppercased() }
+                    + definitions.filter { $0.importation == kind.domain }.map { $0.nom.uppercased() })
+                for (j, row) in rows.enumerated() {
+                    let here = JSONReader.path(JSONReader.path(place, key), j)
+                    for name in row.keys.sorted() where !names.contains(name.uppercased()) {
+                        reader.fail(JSONReader.path(here, name), "unknown field (not a field of the \(kind.domain) structure nor a custom field of it)")
+                    }
+                    for i in kind.keyIndexes.prefix(1) where (row.first { $0.key.uppercased() == kind.fields[i].name.uppercased() }?.value ?? "").isEmpty {
+                        reader.fail(JSONReader.path(here, kind.fields[i].name), "missing (the record's key)")
+                    }
                 }
             }
         }
@@ -345,13 +392,14 @@ extension Fixture.CompanySetup {
                 var members: Pairs = [("nom", .string(field.nom)), ("type", .string(field.type.rawValue))]
                 if let taille = field.taille { members.append(("taille", .number(String(taille)))) }
                 if let valeurs = field.valeurs { members.append(("valeurs", .array(valeurs.map(JSONValue.string)))) }
+                if let importation = field.importation { members.append(("import", .string(importation))) }
                 return object(members)
             })))
         }
         if let contacts {
+            let kind = ImportCatalog.standard.contacts
             let rank = { (key: String) -> Int in
-                key.uppercased() == ContactField.numberName ? -1
-                    : ContactField.allCases.firstIndex { $0.rawValue == key.uppercased() } ?? Int.max
+                key.uppercased() == kind.particulars.numbering?.field ? -1 : kind.fieldIndex[key.uppercased()] ?? Int.max
             }
             pairs.append(("contacts", .array(contacts.map { contact in
                 var members: Pairs = []
@@ -359,6 +407,14 @@ extension Fixture.CompanySetup {
                     members.append((key: key, value: .string(contact[key] ?? "")))
                 }
                 return object(members)
+            })))
+        }
+        if let depots { pairs.append(("depots", .array(depots.map(JSONValue.string)))) }
+        for (key, rows) in records {
+            let kind = ImportCatalog.standard.kind(stateKey: key)
+            let rank = { (name: String) -> Int in kind?.fieldIndex[name.uppercased()] ?? Int.max }
+            pairs.append((key, .array(rows.map { row in
+                object(row.keys.sorted(by: { (rank($0), $0) < (rank($1), $1) }).map { (key: $0, value: .string(row[$0] ?? "")) })
             })))
         }
         return object(pairs)

@@ -12,15 +12,24 @@ public enum Messages {
     public static func opening(_ path: String) -> String { "Ouverture de la société \(path)" }
     public static func disconnection(_ user: String) -> String { "Déconnexion de l'utilisateur \(user)" }
     public static func opened(_ path: String) -> String { "Société \(path) ouverte" }
-    public static let taskStarted = "Lancement de la tâche ImporterContacts"
-    public static func ignoredField(_ name: String) -> String {
-        "Le champ \(name) n'existe pas dans la table CONTACTS : il est ignoré"
+    public static func taskStarted(_ task: String) -> String { "Lancement de la tâche \(task)" }
+    public static func ignoredField(_ name: String, table: String) -> String {
+        "Le champ \(name) n'existe pas dans la table \(table) : il est ignoré"
     }
     public static let importSucceeded = "L'import a été effectué avec succès."
     public static func importedCount(_ n: Int) -> String { importedCountPrefix + String(n) }
     public static func rejectedCount(_ n: Int) -> String { rejectedCountPrefix + String(n) }
     public static func lineRejected(_ k: Int) -> String { lineRejectedPrefix + String(k) + lineRejectedSuffix }
-    public static let taskFinished = "Tâche ImporterContacts terminée"
+    public static func taskFinished(_ task: String) -> String { "Tâche \(task) terminée" }
+    /// ImporterArticles' documented last line.
+    public static func taskFinishedBare(_ task: String) -> String { "Tâche \(task)" }
+    /// ImporterImmobilisations' documented last line.
+    public static func taskFinishedUnspaced(_ task: String) -> String { "Tâche \(task)terminée" }
+    /// A line accepted with warnings (Devises' documented journal), then each warning.
+    public static func lineWarnings(_ k: Int) -> String { "La ligne \(k) comporte les avertissements suivants :" }
+    public static let currencyRateWarning =
+        "La date d'actualisation et le cours de la devise ne sont modifiables que par l'assistant d'actualisation des devises."
+    public static func invalidBBAN(_ bban: String) -> String { "Attention ! Le numéro BBAN \(bban) n'est pas valide." }
     public static func closing(_ path: String) -> String { "Fermeture de la société \(path)" }
 
     // MARK: The parts of the count and rejection lines (the harness reads journals back with them)
@@ -38,8 +47,12 @@ public enum Messages {
     }
     public static let separatorTooLong = "Le séparateur de champs doit être un seul caractère"
     public static let delimiterTooLong = "L'identificateur de texte doit être un seul caractère"
-    public static let linesNotAnArray = "Le paramètre fichier_contacts doit être un tableau de lignes"
+    public static func linesNotAnArray(_ key: String) -> String { "Le paramètre \(key) doit être un tableau de lignes" }
     public static let erpVersionTooOld = "La création de contacts nécessite Gestimum ERP version 9 ou supérieure"
+    /// The ERP gate of the imports other than contacts (R3).
+    public static func erpVersionTooOld(task: String, major: Int) -> String {
+        "La tâche \(task) nécessite Gestimum ERP version \(major) ou supérieure"
+    }
 
     // MARK: Task failures (spec §3, §4)
     public static func unknownCompany(_ path: String) -> String { "La société \(path) n'existe pas" }
@@ -62,6 +75,34 @@ public enum Messages {
     public static func unknownCriterion(_ number: Int, _ code: String) -> String { "Le critère \(number) \(code) n'existe pas" }
     public static func unknownFunction(_ code: String) -> String { "La fonction \(code) n'existe pas" }
     public static func unknownContact(_ number: String) -> String { "Le contact \(number) n'existe pas" }
+    /// The record a numbered import's line names does not exist.
+    public static func unknownNumbered(_ domain: String, _ number: String) -> String {
+        domain == "Contacts" ? unknownContact(number) : "L'enregistrement \(number) n'existe pas"
+    }
+    /// A required field other than the code and the contact's name (D71).
+    public static func missingField(_ field: String) -> String { "Le champ \(field) est obligatoire" }
+    /// A value outside a field's allowed codes.
+    public static func badValue(_ value: String, _ field: String) -> String {
+        "La valeur '\(value)' du champ \(field) n'est pas autorisée"
+    }
+    /// A code naming no record of another import (D71).
+    public static func unknownReference(_ target: String, _ code: String) -> String {
+        switch target {
+        case "Articles": "L'article \(code) n'existe pas"
+        case "Pays": "Le pays \(code) n'existe pas"
+        case "Devises": "La devise \(code) n'existe pas"
+        case "Commerciaux": "Le commercial \(code) n'existe pas"
+        case "Affaires": "L'affaire \(code) n'existe pas"
+        case "Salaries": "Le salarié \(code) n'existe pas"
+        case "FamillesArticles": "La famille d'articles \(code) n'existe pas"
+        case "SousFamillesArticles": "La sous-famille d'articles \(code) n'existe pas"
+        case "ModesReglements": "Le mode de règlement \(code) n'existe pas"
+        case "Depots": "Le dépôt \(code) n'existe pas"
+        case "SectionsAnalytiques": "La section analytique \(code) n'existe pas"
+        case "Comptes": "Le compte \(code) n'existe pas"
+        default: "Le code \(code) n'existe pas"
+        }
+    }
     public static func badCustomValue(_ value: String, _ field: String, _ type: String) -> String {
         "La valeur '\(value)' du champ \(field) est incorrecte (\(type) attendu)"
     }

@@ -15,7 +15,7 @@ struct RecordProducer: Sendable {
     /// nil to stop early.
     func run(into first: RecordBatch, handOver: (RecordBatch, _ last: Bool) throws -> RecordBatch?) rethrows {
         var batch = first
-        var record = ContactRecord(customFieldCount: validator.reference.customFields.count)
+        var record = ImportRecord(fieldCount: validator.kind.fields.count, customFieldCount: validator.customFields.count)
         var number = skipsHeader ? -1 : 0
         var stopped = false
         try splitter.forEachLine(lines) { line in
@@ -26,11 +26,8 @@ struct RecordProducer: Sendable {
                     batch.appendRejected(line: number, reason: Messages.valueCount(line.count, fields.columns.count))
                 } else {
                     record.load(line, fields: fields)
-                    if let reason = validator.reasonBeforeNumber(for: record) {
-                        batch.appendRejected(line: number, reason: reason)
-                    } else {
-                        batch.appendRecord(line: number, record: record, lateReason: validator.reasonAfterNumber(for: record))
-                    }
+                    batch.appendRecord(line: number, record: record, early: validator.early(record),
+                                       customReason: validator.customReason(record))
                 }
             } else {
                 batch.appendRejected(line: number, reason: Messages.unclosedDelimiter)

@@ -1,10 +1,12 @@
-/// The columns of the contact file, resolved against table CONTACTS (spec §4).
+/// The columns of an import file, resolved against its kind's structure (spec §4).
 public struct FieldList: Sendable, Equatable {
     /// What one column of the file feeds.
     public enum Column: Sendable, Equatable {
+        /// The record's company-given number (contacts' CCT_NUMERO): names the record to update.
         case number
-        case standard(ContactField)
-        /// Index into the company's custom fields.
+        /// Index into the kind's fields.
+        case field(Int)
+        /// Index into the company's custom fields of this kind.
         case custom(Int)
         /// A name that is not a field: warned about, values dropped.
         case ignored
@@ -18,25 +20,24 @@ public struct FieldList: Sendable, Equatable {
     /// The first known field named twice, upper-cased (D22), if any.
     public let duplicate: String?
 
-    public static let structureOrder = ContactField.allCases.map(\.rawValue).joined(separator: ";")
-
     /// Resolves the names of the file's columns.
-    public init(names: [String], customFields: [CustomField]) {
+    public init(names: [String], kind: ImportKind, customFields: [CustomField]) {
         var columns: [Column] = []
         var ignored: [String] = []
         var seenIgnored: Set<String> = []
         var seenKnown: Set<String> = []
         var duplicate: String?
+        let numberName = kind.particulars.numbering?.field.uppercased()
         for raw in names {
             let name = raw.trimmingSpaces()
             let key = name.uppercased()
             let column: Column
             if name.isEmpty {
                 column = .blank
-            } else if key == ContactField.numberName {
+            } else if key == numberName {
                 column = .number
-            } else if let field = ContactField(rawValue: key) {
-                column = .standard(field)
+            } else if let index = kind.fieldIndex[key] {
+                column = .field(index)
             } else if let index = customFields.firstIndex(where: { $0.name.uppercased() == key }) {
                 column = .custom(index)
             } else {
@@ -52,6 +53,9 @@ public struct FieldList: Sendable, Equatable {
         self.ignoredNames = ignored
         self.duplicate = duplicate
     }
+
+    /// The kind's fields in structure order: a file's columns without `noms_champs` or header.
+    public static func structureOrder(_ kind: ImportKind) -> [String] { kind.fields.map(\.name) }
 }
 
 extension String {

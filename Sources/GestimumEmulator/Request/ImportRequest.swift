@@ -1,4 +1,4 @@
-/// The contact import's parameters, decoded and checked (spec §2).
+/// An import's parameters, decoded and checked (spec §2, R2, R8).
 public struct ImportRequest: Sendable, Equatable {
     /// The `societe` block: who logs in to which company, and how.
     public struct Login: Sendable, Equatable {
@@ -19,8 +19,13 @@ public struct ImportRequest: Sendable, Equatable {
         /// `nil` when no text delimiter is used.
         public var delimiter: String?
         public var lines: TextLines
+        /// The import's own `Oui`/`Non` parameters that were `Oui` (`tester`, …).
+        public var options: Set<String> = []
     }
 
     public var login: Login
     public var parameters: Parameters
+
+    /// `tester` = `Oui`: every record is checked, nothing is stored (R8).
+    public var isTest: Bool { parameters.options.contains("tester") }
 }

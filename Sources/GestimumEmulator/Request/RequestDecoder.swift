@@ -1,12 +1,20 @@
 /// Reads an ``ImportRequest`` out of the body's JSON value, top-down in the
-/// spec's table order; the first error wins (spec §2, §8).
+/// spec's table order, the import's own parameters last; the first error
+/// wins (spec §2, §8, R2).
 public enum RequestDecoder {
-    /// Where `fichier_contacts` is: ``JSONParser/parse(_:keepingLinesAt:)`` keeps its lines out of the tree.
-    public static let linesPath = ["importer_contacts", "parametres", "fichier_contacts"]
+    /// Where the lines are: ``JSONParser/parse(_:keepingLinesAt:)`` keeps them out of the tree.
+    public static func linesPath(_ kind: ImportKind) -> [String] { [kind.root, "parametres", kind.array] }
+
+    /// The contact import's lines path.
+    public static var linesPath: [String] { linesPath(ImportCatalog.standard.contacts) }
 
     /// `lines`: the lines the parser kept out of `body` (its tree then holds an empty array in their place).
     public static func decode(_ body: JSONValue, lines kept: TextLines? = nil) throws(RequestError) -> ImportRequest {
-        let root = try object(in: body, key: "importer_contacts")
+        try decode(body, kind: ImportCatalog.standard.contacts, lines: kept)
+    }
+
+    public static func decode(_ body: JSONValue, kind: ImportKind, lines kept: TextLines? = nil) throws(RequestError) -> ImportRequest {
+        let root = try object(in: body, key: kind.root)
         let societe = try object(in: root, key: "societe")
         let login = ImportRequest.Login(
             file: try requiredString(in: societe, key: "fichier"),
@@ -24,7 +32,11 @@ public enum RequestDecoder {
         guard separator.count <= 1 else { throw RequestError(Messages.separatorTooLong) }
         let delimiter = try optionalString(in: parametres, key: "identificateur_texte") ?? ""
         guard delimiter.count <= 1 else { throw RequestError(Messages.delimiterTooLong) }
-        let lines = try contactLines(in: parametres, kept: kept)
+        let lines = try lines(in: parametres, key: kind.array, kept: kept)
+        var options: Set<String> = []
+        for option in kind.parameters where try yesNo(in: parametres, key: option) {
+            options.insert(option)
+        }
         return ImportRequest(
             login: login,
             parameters: .init(
@@ -32,7 +44,8 @@ public enum RequestDecoder {
                 fieldNames: fieldNames,
                 separator: separator.isEmpty ? ";" : separator,
                 delimiter: delimiter.isEmpty ? nil : delimiter,
-                lines: lines
+                lines: lines,
+                options: options
             )
         )
     }
@@ -76,15 +89,15 @@ public enum RequestDecoder {
         }
     }
 
-    private static func contactLines(in parametres: JSONValue, kept: TextLines?) throws(RequestError) -> TextLines {
-        guard let value = present(parametres, "fichier_contacts") else {
-            throw RequestError(Messages.missingParameter("fichier_contacts"))
+    private static func lines(in parametres: JSONValue, key: String, kept: TextLines?) throws(RequestError) -> TextLines {
+        guard let value = present(parametres, key) else {
+            throw RequestError(Messages.missingParameter(key))
         }
-        guard case let .array(elements) = value else { throw RequestError(Messages.linesNotAnArray) }
+        guard case let .array(elements) = value else { throw RequestError(Messages.linesNotAnArray(key)) }
         if let kept { return kept }
         var lines = TextLines()
         for element in elements {
-            guard case let .string(line) = element else { throw RequestError(Messages.linesNotAnArray) }
+            guard case let .string(line) = element else { throw RequestError(Messages.linesNotAnArray(key)) }
             lines.append(line)
         }
         return lines

@@ -30,6 +30,7 @@ public struct CompanyDatabase: Sendable {
                 writer = try DatabaseQueue()
             }
             try CompanySchema.migrator.migrate(writer)
+            try writer.write { db in try CompanySchema.ensureKindTables(db, catalog: .standard) }
         } catch {
             throw DataFolderError.unwritable(path: file?.path ?? "the in-memory database", reason: FailureReason.of(error))
         }
@@ -49,6 +50,7 @@ public struct CompanyDatabase: Sendable {
         do {
             writer = try DatabasePool(path: file.path, configuration: walConfiguration)
             try CompanySchema.migrator.migrate(writer)
+            try writer.write { db in try CompanySchema.ensureKindTables(db, catalog: .standard) }
             path = try writer.read { db in try String.fetchOne(db, sql: "SELECT fichier FROM societe") }
         } catch {
             throw .unreadable(file: file.path, reason: FailureReason.of(error))
@@ -84,34 +86,61 @@ public struct CompanyDatabase: Sendable {
         for code in fixture.fonctions ?? [] {
             try db.execute(sql: "INSERT INTO fonctions (code) VALUES (?)", arguments: [code])
         }
+        for code in fixture.depots ?? [] {
+            try db.execute(sql: "INSERT INTO depots (code) VALUES (?)", arguments: [code])
+        }
+        let catalog = ImportCatalog.standard
         let definitions = fixture.champs_personnalises ?? []
+        var positions: [String: [(position: Int, name: String)]] = [:]
         for (position, field) in definitions.enumerated() {
             let values = DataSnapJSONWriter.string(.array((field.valeurs ?? []).map { .string($0) }))
+            let domain = field.importation ?? "Contacts"
             try db.execute(
-                sql: "INSERT INTO champs_personnalises (position, nom, type, taille, valeurs) VALUES (?, ?, ?, ?, ?)",
-                arguments: [position, field.nom, field.type.rawValue, field.taille, values])
-            try CompanySchema.addCustomColumn(position, db: db)
+                sql: "INSERT INTO champs_personnalises (position, nom, type, taille, valeurs, import) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [position, field.nom, field.type.rawValue, field.taille, values, domain])
+            if let kind = catalog.kind(domain: domain) {
+                try CompanySchema.addCustomColumn(position, table: kind.tableName, db: db)
+            }
+            positions[domain, default: []].append((position, field.nom.uppercased()))
         }
-        let insert = try db.makeStatement(sql: CompanySchema.insertContactSQL(customFieldCount: definitions.count))
-        for contact in fixture.contacts ?? [] {
-            let value = { (name: String) in contact.first(where: { $0.key.uppercased() == name })?.value ?? "" }
-            let values = [value(ContactField.numberName)] + ContactField.allCases.map { value($0.rawValue) }
-                + definitions.map { value($0.nom.uppercased()) }
-            try insert.execute(arguments: StatementArguments(values))
+        let rows = [("contacts", fixture.contacts ?? [])] + fixture.records.map { ($0.key, $0.rows) }
+        for (key, records) in rows {
+            guard let kind = catalog.kind(stateKey: key), !records.isEmpty else { continue }
+            let custom = positions[kind.domain] ?? []
+            var names: [String] = kind.particulars.numbering.map { [$0.field] } ?? []
+            names += CompanySchema.columns(of: kind).map { $0.uppercased() }
+            let columns = names.map { CompanySchema.quoted($0.lowercased()) } + custom.map { CompanySchema.customColumn($0.position) }
+            let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO \(CompanySchema.quoted(kind.tableName)) (\(columns.joined(separator: ", "))) VALUES (\(marks))")
+            for record in records {
+                let value = { (name: String) in record.first(where: { $0.key.uppercased() == name })?.value ?? "" }
+                try insert.execute(arguments: StatementArguments(names.map(value) + custom.map { value($0.name) }))
+            }
         }
-        try db.execute(sql: "UPDATE numerotation SET dernier = (\(CompanySchema.highestNumberQuery))")
+        try db.execute(sql: "UPDATE numerotation SET dernier = (\(CompanySchema.highestNumberQuery(table: "contacts", column: "cct_numero", length: 10)))")
+    }
+
+    /// The company's records of `kind`, in `state.json` order.
+    public func records(of kind: ImportKind) async throws -> [[(key: String, value: String)]] {
+        try await writer.read { db in
+            let store = CompanyStore(db: db)
+            return try store.records(of: kind, customFields: kind.customFields ? (try store.customFields()[kind.domain] ?? []) : [])
+        }
+    }
+
+    /// How many records of `kind` the company holds.
+    public func recordCount(of kind: ImportKind) throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(CompanySchema.quoted(kind.tableName))") ?? 0 }
     }
 
     /// The company's contacts in `state.json` order.
     public func contacts() async throws -> [[(key: String, value: String)]] {
-        try await writer.read { db in
-            let store = CompanyStore(db: db)
-            return try store.contacts(customFields: try store.customFields())
-        }
+        try await records(of: ImportCatalog.standard.contacts)
     }
 
     /// How many contacts the company holds.
     public func contactCount() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contacts") ?? 0 }
+        try recordCount(of: ImportCatalog.standard.contacts)
     }
 }

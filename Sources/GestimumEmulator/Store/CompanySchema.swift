@@ -1,10 +1,9 @@
 import GRDB
 import Synchronization
 
-/// The tables of one company's database, as named migrations.
+/// The tables of one company's database, as named migrations, and one table
+/// per import kind, created from its structure.
 enum CompanySchema {
-    static let standardColumns = ContactField.allCases.map { $0.rawValue.lowercased() }
-
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-company") { db in
@@ -42,7 +41,7 @@ enum CompanySchema {
             }
             try db.create(table: "contacts") { t in
                 t.primaryKey("cct_numero", .text)
-                for column in standardColumns {
+                for column in v1ContactColumns {
                     t.column(column, .text).notNull().defaults(to: "")
                 }
             }
@@ -59,11 +58,11 @@ enum CompanySchema {
                 t.primaryKey("id", .integer).check { $0 == 1 }
                 t.column("dernier", .integer).notNull()
             }
-            try db.execute(sql: "INSERT INTO numerotation (id, dernier) VALUES (1, (\(highestNumberQuery)))")
+            try db.execute(sql: "INSERT INTO numerotation (id, dernier) VALUES (1, (\(highestNumberQuery(table: "contacts", column: "cct_numero", length: 10))))")
             // Custom values move into columns of `contacts`, as Gestimum keeps them (D58).
             let positions = try Int.fetchAll(db, sql: "SELECT position FROM champs_personnalises ORDER BY position")
             for position in positions {
-                try addCustomColumn(position, db: db)
+                try addCustomColumn(position, table: "contacts", db: db)
                 try db.execute(sql: """
                     UPDATE contacts SET \(customColumn(position)) = v.valeur FROM contact_valeurs v
                     WHERE v.cct_numero = contacts.cct_numero AND v.position = ?
@@ -71,35 +70,82 @@ enum CompanySchema {
             }
             try db.drop(table: "contact_valeurs")
         }
+        migrator.registerMigration("v3-import-kinds") { db in
+            // Custom fields belong to one import each; the ones before were the contacts'.
+            try db.alter(table: "champs_personnalises") { t in
+                t.add(column: "import", .text).notNull().defaults(to: "Contacts")
+            }
+            try db.create(table: "depots") { t in
+                t.primaryKey("code", .text)
+            }
+        }
         return migrator
     }
 
-    /// The highest number read as an integer, by a full scan (D31: only
-    /// numbers of 1 to 10 digits count); 0 for none. Run once per company.
-    static let highestNumberQuery = """
-        SELECT coalesce(max(CAST(cct_numero AS INTEGER)), 0) FROM contacts
-        WHERE length(cct_numero) BETWEEN 1 AND \(ContactField.numberLength) AND cct_numero NOT GLOB '*[^0-9]*'
-        """
+    /// The contact columns of the first schema, which the migrations above create.
+    private static let v1ContactColumns = ["cct_code", "cct_nom", "cct_origin", "cct_civile", "cct_prenom", "cct_telb", "cct_teld",
+                                           "cct_telm", "cct_fax", "cct_email", "cct_url", "cct_qual1", "cct_qual2", "cct_fonct"]
 
-    /// The column of `contacts` holding the custom field at `position`.
+    /// Creates the table of every kind the database lacks, and the columns a
+    /// kind's structure gained (idempotent: run at every opening).
+    static func ensureKindTables(_ db: Database, catalog: ImportCatalog) throws {
+        for kind in catalog.kinds where kind.particulars.emulated {
+            let table = kind.tableName
+            if try db.tableExists(table) {
+                let existing = Set(try db.columns(in: table).map { $0.name.lowercased() })
+                for column in columns(of: kind) where !existing.contains(column) {
+                    try db.execute(sql: "ALTER TABLE \(quoted(table)) ADD COLUMN \(quoted(column)) TEXT NOT NULL DEFAULT ''")
+                }
+                continue
+            }
+            var definitions: [String] = []
+            if let numbering = kind.particulars.numbering {
+                definitions.append("\(quoted(numbering.field.lowercased())) TEXT PRIMARY KEY")
+            }
+            definitions += columns(of: kind).map { "\(quoted($0)) TEXT NOT NULL DEFAULT ''" }
+            try db.execute(sql: "CREATE TABLE \(quoted(table)) (\(definitions.joined(separator: ", ")))")
+            if !kind.keyIndexes.isEmpty {
+                let keys = kind.keyIndexes.map { quoted(kind.fields[$0].name.lowercased()) }
+                // A line whose first key field is empty creates a record (D72).
+                try db.execute(sql: """
+                    CREATE UNIQUE INDEX \(quoted(table + "_cle")) ON \(quoted(table)) (\(keys.joined(separator: ", "))) \
+                    WHERE \(keys[0]) <> ''
+                    """)
+            }
+        }
+    }
+
+    /// A kind's field columns, in structure order, once each.
+    static func columns(of kind: ImportKind) -> [String] {
+        var seen: Set<String> = [kind.particulars.numbering?.field.lowercased() ?? ""]
+        return kind.fields.map { $0.name.lowercased() }.filter { seen.insert($0).inserted }
+    }
+
+    static func quoted(_ name: String) -> String { "\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"" }
+
+    /// The highest number read as an integer, by a full scan (D31: only
+    /// numbers of 1 to `length` digits count); 0 for none. Run once per company.
+    static func highestNumberQuery(table: String, column: String, length: Int) -> String {
+        """
+        SELECT coalesce(max(CAST(\(column) AS INTEGER)), 0) FROM \(table)
+        WHERE length(\(column)) BETWEEN 1 AND \(length) AND \(column) NOT GLOB '*[^0-9]*'
+        """
+    }
+
+    /// The column holding the custom field at `position`.
     static func customColumn(_ position: Int) -> String { "perso_\(position)" }
 
-    /// The insert of one contact with `customFieldCount` custom fields; built
-    /// once per count, as GRDB's statement cache looks statements up by their text.
-    static func insertContactSQL(customFieldCount: Int) -> String {
-        if let known = insertSQL.withLock({ $0[customFieldCount] }) { return known }
-        let columns = ["cct_numero"] + standardColumns + (0..<customFieldCount).map(customColumn)
-        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        let sql = "INSERT INTO contacts (\(columns.joined(separator: ", "))) VALUES (\(marks))"
-        insertSQL.withLock { $0[customFieldCount] = sql }
+    static func addCustomColumn(_ position: Int, table: String, db: Database) throws {
+        try db.execute(sql: "ALTER TABLE \(quoted(table)) ADD COLUMN \(customColumn(position)) TEXT NOT NULL DEFAULT ''")
+    }
+
+    /// Statement texts built once per shape, as GRDB's statement cache looks statements up by their text.
+    static func cachedSQL(_ key: String, _ build: () -> String) -> String {
+        if let known = sqlTexts.withLock({ $0[key] }) { return known }
+        let sql = build()
+        sqlTexts.withLock { $0[key] = sql }
         return sql
     }
 
-    private static let insertSQL = Mutex<[Int: String]>([:])
-
-    static func addCustomColumn(_ position: Int, db: Database) throws {
-        try db.alter(table: "contacts") { t in
-            t.add(column: customColumn(position), .text).notNull().defaults(to: "")
-        }
-    }
+    private static let sqlTexts = Mutex<[String: String]>([:])
 }

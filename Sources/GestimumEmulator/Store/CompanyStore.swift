@@ -42,27 +42,32 @@ struct CompanyStore {
 
     // MARK: Reference data (spec §5)
 
-    func customFields() throws -> [CustomField] {
-        try Row.fetchAll(db, sql: "SELECT nom, type, taille, valeurs FROM champs_personnalises ORDER BY position").map { row in
+    /// Every custom field with its position (which names its column) and import.
+    func customFields() throws -> [String: [(position: Int, field: CustomField)]] {
+        var fields: [String: [(position: Int, field: CustomField)]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT position, nom, type, taille, valeurs, import FROM champs_personnalises ORDER BY position") {
             let values = (try? JSONParser.parse(Array((row["valeurs"] as String).utf8)))?.arrayValue?.compactMap(\.stringValue) ?? []
-            return CustomField(
-                name: row["nom"], kind: CustomField.Kind(rawValue: row["type"]) ?? .text,
-                size: row["taille"], values: values
-            )
+            let field = CustomField(name: row["nom"], kind: CustomField.Kind(rawValue: row["type"]) ?? .text,
+                                    size: row["taille"], values: values)
+            fields[row["import"], default: []].append((row["position"], field))
         }
+        return fields
     }
 
     func referenceData() throws -> ReferenceData {
         let criteria = try Row.fetchAll(db, sql: "SELECT numero, code FROM criteres")
+        var parties: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT code, type FROM tiers") { parties[row["code"]] = row["type"] }
         return ReferenceData(
-            thirdParties: Set(try String.fetchAll(db, sql: "SELECT code FROM tiers")),
+            thirdParties: parties,
             criteria: [1, 2].map { n in Set(criteria.filter { $0["numero"] == n }.map { $0["code"] as String }) },
             functions: Set(try String.fetchAll(db, sql: "SELECT code FROM fonctions")),
+            depots: Set(try String.fetchAll(db, sql: "SELECT code FROM depots")),
             customFields: try customFields()
         )
     }
 
-    // MARK: Contacts (spec §5)
+    // MARK: Numbering (spec §5)
 
     /// The highest number read as an integer (D31), kept in `numerotation`
     /// so that finding it does not depend on the company's size (D57); 0 for none.
@@ -70,30 +75,35 @@ struct CompanyStore {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT dernier FROM numerotation")) ?? 0
     }
 
-    /// Records the highest number after an import created contacts (same transaction).
+    /// Records the highest number after an import created records (same transaction).
     func setHighestNumber(_ value: Int) throws {
         try db.cachedStatement(sql: "UPDATE numerotation SET dernier = ?").execute(arguments: [value])
     }
 
-    /// Formats a number the way Gestimum shows it: 10 digits, zero-padded.
-    static func formatNumber(_ value: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, ContactField.numberLength - digits.count)) + digits
-    }
+    // MARK: Records (state)
 
-    /// Every contact in `CCT_NUMERO` order, as `state.json` lists them.
-    func contacts(customFields: [CustomField]) throws -> [[(key: String, value: String)]] {
-        let columns = (["cct_numero"] + CompanySchema.standardColumns + customFields.indices.map(CompanySchema.customColumn))
-            .joined(separator: ", ")
-        return try Row.fetchAll(db, sql: "SELECT \(columns) FROM contacts ORDER BY cct_numero").map { row in
-            var contact: [(key: String, value: String)] = [(ContactField.numberName, row[0])]
-            for (i, field) in ContactField.allCases.enumerated() {
-                contact.append((field.rawValue, row[1 + i]))
-            }
-            for (i, field) in customFields.enumerated() {
-                contact.append((field.name, row[1 + ContactField.allCases.count + i]))
-            }
-            return contact
+    /// Every record of `kind` as `state.json` lists them: numbered kinds by
+    /// number, others in the order they were created; fields in structure order.
+    func records(of kind: ImportKind, customFields: [(position: Int, field: CustomField)]) throws -> [[(key: String, value: String)]] {
+        var names: [String] = []
+        var columns: [String] = []
+        if let numbering = kind.particulars.numbering {
+            names.append(numbering.field)
+            columns.append(CompanySchema.quoted(numbering.field.lowercased()))
+        }
+        var seen = Set(names.map { $0.uppercased() })
+        for field in kind.fields where seen.insert(field.name.uppercased()).inserted {
+            names.append(field.name)
+            columns.append(CompanySchema.quoted(field.name.lowercased()))
+        }
+        for custom in customFields {
+            names.append(custom.field.name)
+            columns.append(CompanySchema.customColumn(custom.position))
+        }
+        let order = kind.particulars.numbering.map { CompanySchema.quoted($0.field.lowercased()) } ?? "rowid"
+        let sql = "SELECT \(columns.joined(separator: ", ")) FROM \(CompanySchema.quoted(kind.tableName)) ORDER BY \(order)"
+        return try Row.fetchAll(db, sql: sql).map { row in
+            names.indices.map { (key: names[$0], value: row[$0] as String) }
         }
     }
 }

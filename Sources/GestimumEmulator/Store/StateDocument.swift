@@ -1,13 +1,23 @@
-/// The `state.json` document of `docs/scenario-format.md`: every company's contacts,
-/// companies in fixture order, contacts by `CCT_NUMERO`.
+/// The `state.json` document of `docs/scenario-format.md`: every company's
+/// records, companies in fixture order. Contacts always, by `CCT_NUMERO`;
+/// the other imports' records under their own key (`clients`, `pays`, …), in
+/// domain order, only when the company holds some (R10).
 public enum StateDocument {
     public static func build(_ registry: CompanyRegistry) async throws -> JSONValue {
+        let catalog = ImportCatalog.standard
         var companies: [JSONValue] = []
         for company in registry.companies {
-            let contacts = try await company.contacts().map { contact in
-                JSONValue.object(contact.map { (key: $0.key, value: .string($0.value)) })
+            var pairs: [(key: String, value: JSONValue)] = [("fichier", .string(company.path))]
+            for kind in catalog.kinds where kind.particulars.emulated {
+                let isContacts = kind.domain == catalog.contacts.domain
+                let records = try await company.records(of: kind)
+                guard isContacts || !records.isEmpty else { continue }
+                let value = JSONValue.array(records.map { record in
+                    JSONValue.object(record.map { (key: $0.key, value: .string($0.value)) })
+                })
+                if isContacts { pairs.insert((kind.stateKey, value), at: 1) } else { pairs.append((kind.stateKey, value)) }
             }
-            companies.append(.object([("fichier", .string(company.path)), ("contacts", .array(contacts))]))
+            companies.append(.object(pairs))
         }
         return .object([("societes", .array(companies))])
     }

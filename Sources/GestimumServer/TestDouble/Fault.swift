@@ -84,7 +84,7 @@ public struct Fault: Sendable {
                 if text.hasPrefix("/") { match.path = RequestFacts.normalize(path: text) } else {
                     reader.fail(here, "\"\(text)\" must start with /")
                 }
-            case "company": match.company = ContactImport.resolvePath(text).lowercased()
+            case "company": match.company = ImportTask.resolvePath(text).lowercased()
             case "session": match.session = text
             default: break
             }

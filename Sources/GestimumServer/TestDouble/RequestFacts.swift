@@ -28,12 +28,16 @@ struct RequestFacts: Sendable {
 
     /// The resolved company path the body names, if it is an import body.
     func company() -> String? {
-        guard let json = try? JSONParser.parse(body),
-              let file = json["importer_contacts"]?["societe"]?["fichier"]?.stringValue else { return nil }
-        return ContactImport.resolvePath(file)
+        guard let route = DataSnapRoute(method: method, rawPath: rawPath),
+              let kind = ImportCatalog.standard.kind(domain: route.className),
+              let json = try? JSONParser.parse(body),
+              let file = json[kind.root]?["societe"]?["fichier"]?.stringValue else { return nil }
+        return ImportTask.resolvePath(file)
     }
 
+    /// Whether the request calls one of the emulated imports.
     var isImport: Bool {
-        DataSnapRoute(method: method, rawPath: rawPath)?.names("Contacts", "Importer") ?? false
+        guard let route = DataSnapRoute(method: method, rawPath: rawPath), route.methodName.lowercased() == "importer" else { return false }
+        return ImportCatalog.standard.kind(domain: route.className)?.particulars.emulated ?? false
     }
 }

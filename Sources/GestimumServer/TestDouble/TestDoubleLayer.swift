@@ -80,7 +80,7 @@ extension EmulatorHost {
         let seconds: Double
         switch response.summary.importResult?.reached {
         case .imported?: seconds = reading.openSeconds + reading.importSeconds
-        case .opened?, .opening?: seconds = reading.openSeconds
+        case .opened?, .launched?, .opening?: seconds = reading.openSeconds
         case nil: seconds = 0
         }
         let deadline = started + .milliseconds(Int64((seconds * 1000).rounded()))
