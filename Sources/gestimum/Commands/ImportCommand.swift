@@ -34,6 +34,8 @@ struct ImportCommand: AsyncParsableCommand {
             registry: try companies.makeRegistry(), clock: clock.makeClock(),
             sessionIDs: clock.isScripted ? .seeded() : .random(), logger: logger)
         let response = await emulator.handle(EmulatorRequest(method: method, path: path, body: Array(body)))
+        // A full disk (73) or a damaged database (66) is the command's failure, not an answer to print (D69).
+        if let failure = response.summary.storageFailure { throw failure }
         var output: [UInt8] = []
         if include {
             var head = "HTTP/1.1 \(response.status) \(HTTPStatus.reason(response.status))\r\n"
