@@ -161,3 +161,31 @@ enum Shell {
     }
 }
 
+
+/// `gestimum import` holds a large body once, as the server does (issue 17).
+@Suite("Memory of the built binary's import")
+struct ImportMemoryTests {
+    /// Peak resident kilobytes of `gestimum import FILE --data DIR`, from GNU time.
+    static func peakKilobytes(_ request: URL, data: URL) throws -> Int {
+        let binary = try #require(BuiltBinary.url)
+        let file = request.deletingLastPathComponent().appendingPathComponent("peak")
+        let outcome = try Shell.run("/usr/bin/time -f %M -o '\(file.path)' '\(binary.path)' import '\(request.path)' --data '\(data.path)' > /dev/null")
+        try #require(outcome.status == 0, "\(outcome.error)")
+        return try #require(Int(try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs GNU time"), .timeLimit(.minutes(3)))
+    func aLargeBodyCostsAtMostTwiceAndAHalfItsSize() throws {
+        let scratch = try BuiltBinary.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let small = scratch.appendingPathComponent("small.json"), large = scratch.appendingPathComponent("large.json")
+        try HardeningTests.largeRequest(1).write(to: small)
+        let body = HardeningTests.largeRequest(200_000)
+        try body.write(to: large)
+        let baseline = try Self.peakKilobytes(small, data: scratch.appendingPathComponent("a"))
+        let peak = try Self.peakKilobytes(large, data: scratch.appendingPathComponent("b"))
+        // Above what the process needs anyway, the body once, its lines once, and the store's work.
+        let ratio = Double(peak - baseline) * 1024 / Double(body.count)
+        #expect(ratio <= 2.5, "peak \(peak) kB, baseline \(baseline) kB, body \(body.count / 1024) kB: \(ratio)x")
+    }
+}
