@@ -97,6 +97,16 @@ public final class Emulator: Sendable {
             return Self.answer(outcome, journal: request.parameters.journal, statistics: request.parameters.statistics,
                                company: ImportTask.resolvePath(request.login.file), session: session)
         } catch {
+            // A full disk or a damaged file is named with its file, never answered as a success (D74).
+            let path = ImportTask.resolvePath(request.login.file)
+            let file = registry.company(at: path)?.file?.path ?? path
+            if let failure = StorageFailure.of(error, file: file) {
+                // Notice, not error: the server's request line gives the same sentence; the CLI exits with it.
+                logger.notice("import failed", metadata: ["file": "\(failure.file)", "error": "\(failure.reason)"])
+                var response = EmulatorResponse.json(500, ImportResponse.error(failure.description), session: session)
+                response.summary.storageFailure = failure
+                return response
+            }
             logger.error("import failed", metadata: ["error": "\(error)"])
             return .json(500, ImportResponse.error(FailureReason.of(error)), session: session)
         }

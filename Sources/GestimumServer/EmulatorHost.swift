@@ -30,6 +30,20 @@ public struct HostOptions: Sendable {
     }
 }
 
+/// Why a reset changed nothing: the fixture (the client's fault, 400), or
+/// the data folder could not take it (a full disk: the server's, 5xx).
+public enum ResetError: Error, CustomStringConvertible {
+    case fixture(FixtureError)
+    case storage(StorageFailure)
+
+    public var description: String {
+        switch self {
+        case let .fixture(error): error.problems.joined(separator: "; ")
+        case let .storage(failure): "\(failure.description); nothing was changed"
+        }
+    }
+}
+
 /// Holds the emulator a server answers with, and what the control API
 /// adds around it: the clock it can move, the armed faults, the request log.
 /// A reset swaps the emulator for a fresh one.
@@ -68,7 +82,8 @@ public final class EmulatorHost: Sendable {
         }
         let clock: ControlledClock
         if let scripted = emulator.clock as? ScriptedClock {
-            let start = ScenarioClock(startDate: scripted.now(), openSeconds: scripted.openDuration, importSeconds: scripted.importDuration)
+            var start = ScenarioClock(startDate: scripted.now(), openSeconds: scripted.openDuration, importSeconds: scripted.importDuration)
+            start.launchSeconds = scripted.launchDuration
             clock = ControlledClock(.scripted(start), timeZone: scripted.timeZone)
         } else {
             let durations = options.latency.systemDurations
@@ -87,12 +102,13 @@ public final class EmulatorHost: Sendable {
     /// Installs a fixture (default: the embedded demo) and a clock (default:
     /// the server's clock from its start), with seeded session ids; clears
     /// sessions, faults and the request log. Nothing changes when it fails.
-    public func reset(_ reset: ControlAPI.Reset) throws(FixtureError) {
+    public func reset(_ reset: ControlAPI.Reset) throws(ResetError) {
         let fixture: Fixture
         switch reset.fixture {
         case nil: fixture = .demo
         case let .inline(inline)?: fixture = inline
-        case let .named(name)?: fixture = try namedFixture(name)
+        case let .named(name)?:
+            do { fixture = try namedFixture(name) } catch { throw .fixture(error) }
         }
         let clock = reset.clock.map { ControlledClock(.scripted($0), timeZone: TimeZone(identifier: "UTC")!) }
             ?? self.clock.restarted()
@@ -100,18 +116,22 @@ public final class EmulatorHost: Sendable {
     }
 
     /// Installs `fixture` with a scripted clock (the HTTP target's reset).
-    public func reset(fixture: Fixture, clock: ScenarioClock) throws(FixtureError) {
+    public func reset(fixture: Fixture, clock: ScenarioClock) throws(ResetError) {
         try reset(ControlAPI.Reset(fixture: .inline(fixture), clock: clock))
     }
 
-    private func install(_ fixture: Fixture, clock: ControlledClock) throws(FixtureError) {
-        let built: Result<Void, FixtureError> = resetting.withLock { _ in
+    private func install(_ fixture: Fixture, clock: ControlledClock) throws(ResetError) {
+        let built: Result<Void, ResetError> = resetting.withLock { _ in
             let folder = dataFolder?.appendingPathComponent("reset-\(UUID().uuidString)")
             let registry: CompanyRegistry
             do { registry = try CompanyRegistry(fixture: fixture, dataFolder: folder) } catch {
                 if let folder { try? FileManager.default.removeItem(at: folder) }
-                logger.error("reset failed", metadata: ["error": "\(error)"])
-                return .failure(FixtureError(problems: ["fixture: the companies could not be built; nothing was changed"]))
+                // A full disk or an unwritable folder is the server's problem, not the fixture's (D74).
+                let storage = error as? StorageFailure
+                    ?? (error as? DataFolderError).map { StorageFailure(kind: $0.isOutput ? .unwritable : .damaged, file: $0.file, reason: $0.reason) }
+                logger.error("reset failed", metadata: ["error": "\(storage?.description ?? FailureReason.of(error))"])
+                if let storage { return .failure(.storage(storage)) }
+                return .failure(.fixture(FixtureError(problems: ["fixture: the companies could not be built; nothing was changed"])))
             }
             let previous = current.withLock { state in
                 let previous = state.resetFolder

@@ -49,13 +49,20 @@ public enum EmulatorServer {
             }
         }
         let idle = configuration.idleTimeout.components
+        let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
+        let budget = DescriptorBudget.current(companies: host.emulator.registry.companies.count, logger: logger)
         return Application(
             responder: responder,
             server: .http1(configuration: .init(
-                additionalChannelHandlers: [ContinueHandler(maxBodySize: configuration.maxBodySize)],
-                idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
+                additionalChannelHandlers: [ContinueHandler(maxBodySize: configuration.maxBodySize),
+                                            BodyRateHandler(window: idleTimeout, logger: logger)],
+                idleTimeout: idleTimeout)),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil,
+                                 availableConnectionsDelegate: budget),
+            onServerRunning: { channel in
+                try? await channel.pipeline.addHandler(AcceptErrorLogger(logger: logger), position: .first).get()
+                await onRunning(channel.localAddress?.port ?? configuration.port)
+            },
             logger: logger)
     }
 
@@ -75,8 +82,13 @@ public enum EmulatorServer {
             return unlogged(.bodyTooLarge(limit: limit), bodyBytes: length)
         }
         var body: [UInt8]
+        let expected = request.headers[.contentLength].flatMap { Int($0) }
         do {
-            body = try await collect(request.body, upTo: limit, expected: request.headers[.contentLength].flatMap { Int($0) })
+            body = try await collect(request.body, upTo: limit, expected: expected)
+        } catch let incomplete as IncompleteBody {
+            // The client closed (or was closed) before its body was whole: not a 413 (D75).
+            return unlogged(.json(400, ImportResponse.error(Messages.incompleteBody(incomplete.received, expected)), session: nil),
+                            bodyBytes: incomplete.received)
         } catch {
             return unlogged(.bodyTooLarge(limit: limit), bodyBytes: limit)
         }
@@ -97,14 +109,25 @@ public enum EmulatorServer {
     static func collect(_ body: RequestBody, upTo limit: Int, expected length: Int?) async throws -> [UInt8] {
         var bytes: [UInt8] = []
         if let length { bytes.reserveCapacity(min(length, limit)) }
-        for try await part in body {
-            guard bytes.count + part.readableBytes <= limit else { throw BodyTooLarge() }
-            bytes.append(contentsOf: part.readableBytesView)
+        do {
+            for try await part in body {
+                guard bytes.count + part.readableBytes <= limit else { throw BodyTooLarge() }
+                bytes.append(contentsOf: part.readableBytesView)
+            }
+        } catch is BodyTooLarge {
+            throw BodyTooLarge()
+        } catch {
+            throw IncompleteBody(received: bytes.count)
         }
         return bytes
     }
 
     private struct BodyTooLarge: Error {}
+
+    /// The body stopped before its end: the connection closed under it.
+    struct IncompleteBody: Error {
+        let received: Int
+    }
 
     static func response(_ answer: EmulatorResponse) -> Response {
         var fields = HTTPFields()

@@ -32,7 +32,8 @@ enum BuiltBinary {
     }()
 
     /// Runs `gestimum arguments…` in the package's root and waits for it.
-    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> Outcome {
+    /// With `timeout`, a process still running after that many seconds is terminated (and its status tells so).
+    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:], timeout: Double? = nil) throws -> Outcome {
         let url = try #require(url, "no built gestimum executable: run `swift build` first")
         let process = Process()
         process.executableURL = url
@@ -54,6 +55,11 @@ enum BuiltBinary {
         try process.run()
         if let input { stdin.fileHandleForWriting.write(input) }
         try stdin.fileHandleForWriting.close()
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { process.terminate() }
+        }
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus,
                        output: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),

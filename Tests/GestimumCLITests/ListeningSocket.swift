@@ -7,6 +7,9 @@ import Darwin
 /// A TCP socket listening on a free loopback port, closed on deinit: a port
 /// that `gestimum serve` cannot take.
 final class ListeningSocket {
+    /// A loopback port nothing listens on right now.
+    static func freePort() throws -> Int { try ListeningSocket().port }
+
     struct Failure: Error {}
 
     let descriptor: Int32

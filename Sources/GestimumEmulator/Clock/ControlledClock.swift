@@ -38,7 +38,8 @@ public final class ControlledClock: EmulatorClock {
         case let .system(open, importSeconds): mode = Mutex(.system(open: open, import: importSeconds))
         case let .scripted(script):
             mode = Mutex(.scripted(ScriptedClock(startDate: script.startDate, openSeconds: script.openSeconds,
-                                                 importSeconds: script.importSeconds, timeZone: timeZone)))
+                                                 importSeconds: script.importSeconds, launchSeconds: script.launchSeconds,
+                                                 timeZone: timeZone)))
         }
     }
 

@@ -118,6 +118,12 @@ public enum Messages {
         "Le corps de la requête dépasse la taille maximale (\(limit) octets)"
     }
 
+    /// A request whose body stopped before its end (the connection closed): `expected` is its `Content-Length`.
+    public static func incompleteBody(_ received: Int, _ expected: Int?) -> String {
+        "La requête est incomplète : le corps s'est arrêté après \(received) octets"
+            + (expected.map { " sur \($0)" } ?? "")
+    }
+
     // MARK: Outils (spec §1)
     public static let webServiceVersion = "2.0.0 (18/09/2019 14:37:08)"
     public static let defaultERPVersion = "9.0.0.0 (01/01/2020 00:00:00)"

@@ -28,6 +28,8 @@ public struct ResponseSummary: Sendable, Equatable {
     /// The `{"error"}` or `SessionExpired` text.
     public var reason: String?
     public var importResult: ImportResult?
+    /// The company database that could not be written or was found damaged (D74).
+    public var storageFailure: StorageFailure?
 
     public init(session: String? = nil, reason: String? = nil, importResult: ImportResult? = nil) {
         self.session = session

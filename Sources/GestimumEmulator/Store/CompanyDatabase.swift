@@ -5,13 +5,16 @@ import GRDB
 public struct CompanyDatabase: Sendable {
     /// The full Windows path, as the fixture spells it.
     public let path: String
+    /// The database file, nil in memory.
+    public let file: URL?
     let writer: any DatabaseWriter
     let reference = ReferenceCache()
     /// The only way imports reach `writer`.
     let imports: ImportQueue
 
-    private init(path: String, writer: any DatabaseWriter) {
+    private init(path: String, file: URL?, writer: any DatabaseWriter) {
         self.path = path
+        self.file = file
         self.writer = writer
         imports = ImportQueue(writer: writer)
     }
@@ -32,15 +35,20 @@ public struct CompanyDatabase: Sendable {
             try CompanySchema.migrator.migrate(writer)
             try writer.write { db in try CompanySchema.ensureKindTables(db, catalog: .standard) }
         } catch {
+            if let failure = StorageFailure.of(error, file: file?.path ?? fixture.fichier) { throw failure }
             throw DataFolderError.unwritable(path: file?.path ?? "the in-memory database", reason: FailureReason.of(error))
         }
         do { try writer.write { db in try Self.fill(db, from: fixture) } } catch {
+            // A full disk is the folder's problem, not the fixture's (D74).
+            if let failure = StorageFailure.of(error, file: file?.path ?? fixture.fichier) { throw failure }
             throw FixtureError(problems: ["societes[\(fixture.fichier)]: cannot be installed: \(FailureReason.of(error))"])
         }
-        return CompanyDatabase(path: fixture.fichier, writer: writer)
+        return CompanyDatabase(path: fixture.fichier, file: file, writer: writer)
     }
 
-    /// Opens a company database that a previous run left in a data folder.
+    /// Opens a company database that a previous run left in a data folder,
+    /// and checks its pages (`PRAGMA quick_check`, D74): a damaged file is
+    /// refused here rather than met halfway through an import.
     static func open(file: URL) throws(DataFolderError) -> CompanyDatabase {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw .unreadable(file: file.path, reason: "no such file or directory")
@@ -49,14 +57,18 @@ public struct CompanyDatabase: Sendable {
         let path: String?
         do {
             writer = try DatabasePool(path: file.path, configuration: walConfiguration)
+            // Checked before anything is written to it; on a reader, so that the writer's page cache stays cold.
+            let check = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            if check != ["ok"] { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "database disk image is malformed") }
             try CompanySchema.migrator.migrate(writer)
             try writer.write { db in try CompanySchema.ensureKindTables(db, catalog: .standard) }
             path = try writer.read { db in try String.fetchOne(db, sql: "SELECT fichier FROM societe") }
         } catch {
+            if let failure = StorageFailure.of(error, file: file.path) { throw failure.dataFolderError }
             throw .unreadable(file: file.path, reason: FailureReason.of(error))
         }
         guard let path else { throw .unreadable(file: file.path, reason: "the database holds no company") }
-        return CompanyDatabase(path: path, writer: writer)
+        return CompanyDatabase(path: path, file: file, writer: writer)
     }
 
     /// A company file's connections: in WAL mode, commits are not synced (checkpoints are).

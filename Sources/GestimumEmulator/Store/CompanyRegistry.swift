@@ -68,12 +68,14 @@ public final class CompanyRegistry: Sendable {
     private static func build(_ fixture: Fixture, in folder: URL?) throws -> [CompanyDatabase] {
         guard let folder else { return try fixture.societes.map { try CompanyDatabase.create($0, file: nil) } }
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            if let failure = StorageFailure.of(error, file: folder.path) { throw failure }
             throw DataFolderError.unwritable(path: folder.path, reason: FailureReason.of(error))
         }
         let names = fixture.societes.map { DataFolderManifest.databaseName(for: $0.fichier) }
         let companies = try zip(fixture.societes, names).map { try CompanyDatabase.create($0, file: folder.appendingPathComponent($1)) }
         let manifestURL = folder.appendingPathComponent(DataFolderManifest.fileName)
         do { try DataFolderManifest(erpVersion: fixture.erpVersion, databases: names).write(to: manifestURL) } catch {
+            if let failure = StorageFailure.of(error, file: manifestURL.path) { throw failure }
             throw DataFolderError.unwritable(path: manifestURL.path, reason: FailureReason.of(error))
         }
         return companies

@@ -16,6 +16,24 @@ public enum DataFolderError: Error, Equatable, Sendable, CustomStringConvertible
         return false
     }
 
+    /// The file or folder at fault.
+    public var file: String {
+        switch self {
+        case let .missing(folder), let .notADataFolder(folder): folder
+        case let .unreadable(file, _): file
+        case let .unwritable(path, _): path
+        }
+    }
+
+    /// Why, in a few words.
+    public var reason: String {
+        switch self {
+        case .missing: "no such file or directory"
+        case .notADataFolder: "not a data folder"
+        case let .unreadable(_, reason), let .unwritable(_, reason): reason
+        }
+    }
+
     public var description: String {
         switch self {
         case let .missing(folder): "data folder \(folder) does not exist"

@@ -11,10 +11,18 @@ enum ControlRoutes {
         let bare = String(parts[0])
         guard bare.hasPrefix(ControlAPI.prefix) else { return nil }
         let query = parts.count > 1 ? String(parts[1]) : ""
-        do {
+        do throws(FixtureError) {
             switch (method, bare) {
             case ("POST", ControlAPI.resetPath):
-                try host.reset(try ControlAPI.Reset.read(body))
+                let reset = try ControlAPI.Reset.read(body)
+                do { try host.reset(reset) } catch {
+                    switch error {
+                    case let .fixture(problems): throw problems
+                    case let .storage(failure):
+                        // Not the client's fault (D74): 507 for a full disk, 500 otherwise.
+                        return reply(failure.diskFull ? 507 : 500, ImportResponse.error(error.description))
+                    }
+                }
                 return ok(.object([("reset", .bool(true))]))
             case ("GET", ControlAPI.statePath):
                 do { return ok(try await StateDocument.build(host.emulator.registry)) } catch {

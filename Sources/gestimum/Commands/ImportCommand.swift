@@ -27,20 +27,26 @@ struct ImportCommand: AsyncParsableCommand {
     var include = false
 
     func run() async throws {
-        let body = request == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try InputFile.read(request, what: "request")
+        let body = try InputFile.bytes(request, what: "request")
         var logger = Logger(label: "gestimum.import")
         logger.logLevel = .warning
         let emulator = Emulator(
             registry: try companies.makeRegistry(), clock: clock.makeClock(),
             sessionIDs: clock.isScripted ? .seeded() : .random(), logger: logger)
-        let response = await emulator.handle(EmulatorRequest(method: method, path: path, body: Array(body)))
-        var output: [UInt8] = []
+        let response = await emulator.handle(EmulatorRequest(method: method, path: path, body: body))
+        // A full disk (73) or a damaged database (66) is the command's failure, not an answer to print (D74).
+        if let failure = response.summary.storageFailure { throw failure }
         if include {
             var head = "HTTP/1.1 \(response.status) \(HTTPStatus.reason(response.status))\r\n"
             for header in response.headers { head += "\(header.name): \(header.value)\r\n" }
-            output.append(contentsOf: Array((head + "\r\n").utf8))
+            FileHandle.standardOutput.write(Data((head + "\r\n").utf8))
         }
-        output.append(contentsOf: response.body)
-        FileHandle.standardOutput.write(Data(output))
+        // In pieces, so that a large answer is not copied whole (D66).
+        var start = 0
+        while start < response.body.count {
+            let end = min(start + (1 << 20), response.body.count)
+            FileHandle.standardOutput.write(Data(response.body[start..<end]))
+            start = end
+        }
     }
 }

@@ -25,6 +25,7 @@ enum ExitPolicy {
         case let failure as CommandFailure: failure
         case let problems as ScenarioProblems: .badInput(problems.description)
         case let error as DataFolderError: error.isOutput ? .cannotWrite(error.description) : .badInput(error.description)
+        case let error as StorageFailure: failure(for: error.dataFolderError)
         case let error as FixtureError: .badInput("fixture: \(error)")
         default: nil
         }
