@@ -7,8 +7,8 @@ import Foundation
 struct Gestimum: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gestimum",
-        abstract: "Gestimum Web Service 2 contact import: reference emulator and conformance suite.",
-        subcommands: [RunCommand.self, ImportCommand.self, StateCommand.self, ServeCommand.self, RecordCommand.self, CatalogueCommand.self, BenchCommand.self, ReportCommand.self]
+        abstract: "Gestimum Web Service 2 imports: reference emulator and conformance suite.",
+        subcommands: [RunCommand.self, ImportCommand.self, ImportsCommand.self, StateCommand.self, ServeCommand.self, RecordCommand.self, CatalogueCommand.self, BenchCommand.self, ReportCommand.self]
     )
 
     /// Runs the command and applies the ``ExitPolicy`` to what it throws:

@@ -48,6 +48,28 @@ struct ExitCodeTests {
         #expect(outcome.error.contains("is stale"))
     }
 
+    @Test func aStaleImportsPageExits1AndTheCommittedOneIsUpToDate() throws {
+        let scratch = try BuiltBinary.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let stale = scratch.appendingPathComponent("imports.md")
+        try Data("old\n".utf8).write(to: stale)
+        let outcome = try BuiltBinary.run(["imports", "--markdown", "--output", stale.path, "--check"])
+        #expect(outcome.status == 1)
+        #expect(outcome.error.contains("is stale"))
+        #expect(try BuiltBinary.run(["imports", "--markdown", "--output", "docs/imports.md", "--check"]).status == 0)
+    }
+
+    @Test func importsListsAndShowsOneStructureAsTextAndJSON() throws {
+        let list = try BuiltBinary.run(["imports"])
+        #expect(list.status == 0)
+        #expect(list.output.contains("34 imports"))
+        #expect(list.output.contains("/api/rest/SousFamillesArticles/%22Importer%22"))
+        let one = try BuiltBinary.run(["imports", "tarifsarticles", "--json"])
+        #expect(one.status == 0)
+        #expect(one.output.contains(#""update_key": ["#))
+        #expect(one.output.contains(#""name": "DEV_CODE""#))
+    }
+
     // MARK: 64, from the argument parser and validate() only
 
     @Test(arguments: [
@@ -61,6 +83,10 @@ struct ExitCodeTests {
         ["record", "--target", "emulator"],
         ["bench", "--records", "0"],
         ["catalogue", "--check"],
+        ["imports", "NoSuchImport"],
+        ["imports", "--json", "--markdown"],
+        ["imports", "Clients", "--markdown"],
+        ["imports", "--output", "x.md"],
     ])
     func badUsageExits64(arguments: [String]) throws {
         let outcome = try BuiltBinary.run(arguments)

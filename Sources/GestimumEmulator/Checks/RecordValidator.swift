@@ -12,6 +12,8 @@ public struct RecordValidator: Sendable {
     /// The fields checked against other records, in structure order.
     let references: [(index: Int, target: ReferenceTarget)]
     let requiredIndexes: [Int]
+    /// Groups of fields of which one must have a value (indexes in the structure).
+    let oneOf: [[Int]]
 
     public init(kind: ImportKind, fields: FieldList, customFields: [CustomField]) {
         self.kind = kind
@@ -20,9 +22,12 @@ public struct RecordValidator: Sendable {
         references = kind.fields.enumerated().compactMap { i, field in
             field.reference.flatMap(ReferenceTarget.init).map { (i, $0) }
         }
+        let grouped = Set(kind.particulars.oneOf.joined())
         requiredIndexes = kind.fields.indices.filter {
-            kind.fields[$0].required && !kind.particulars.relaxed.contains(kind.fields[$0].name.uppercased())
+            let name = kind.fields[$0].name.uppercased()
+            return kind.fields[$0].required && !kind.particulars.relaxed.contains(name) && !grouped.contains(name)
         }
+        oneOf = kind.particulars.oneOf.map { group in group.compactMap { kind.fieldIndex[$0] } }
     }
 
     /// The reasons found without the database: if the record is created, and if it updates a stored one.
@@ -38,6 +43,13 @@ public struct RecordValidator: Sendable {
             let value = record[field: i]
             if created == nil, (value ?? "").isEmpty { created = missing(i) }
             if updated == nil, value?.isEmpty == true { updated = missing(i) }
+        }
+        for group in oneOf where created == nil || updated == nil {
+            let values = group.map { record[field: $0] }
+            let names = group.map { kind.fields[$0].name }
+            // On creation one of them must have a value; an update may leave them out, not empty them all.
+            if created == nil, values.allSatisfy({ ($0 ?? "").isEmpty }) { created = Messages.missingOneOf(names) }
+            if updated == nil, values.allSatisfy({ $0 != nil }), values.allSatisfy({ $0!.isEmpty }) { updated = Messages.missingOneOf(names) }
         }
         if created != nil, updated != nil { return EarlyReasons(created: created, updated: updated) }
         let rest = lengthReason(record) ?? typeReason(record)

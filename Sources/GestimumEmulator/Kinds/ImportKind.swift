@@ -15,8 +15,11 @@ public struct ImportKind: Sendable {
     public let erpMin: Int
     /// The parameters of this import only (`tester`, …), in the help's order.
     public let parameters: [String]
-    /// The fields that name the record an import line updates; empty: every line creates.
+    /// The fields the help's "Import de …" page names as the key of an update, as printed.
     public let updateKey: [String]
+    /// The key the engine updates by: the help's, or the one a decision gives where
+    /// the help names none or a field that is not in the structure (D72). Empty: every line creates.
+    public var engineKey: [String] { particulars.key ?? updateKey }
     public let customFields: Bool
     /// The structure says its field order must be respected (D70).
     public let fixedOrder: Bool
@@ -44,6 +47,10 @@ public struct ImportKind: Sendable {
         public var warnings: [Warning] = []
         /// An update replaces the whole record: fields the file leaves out are emptied (AdressesTiers' page).
         public var replacesOnUpdate = false
+        /// The key the engine updates by, when not the help's (D72).
+        public var key: [String]?
+        /// Groups of required fields of which one is enough (the help's footnoted `Obligatoire *`).
+        public var oneOf: [[String]] = []
         /// Required fields a documented example shows empty and imported: not checked (R9).
         public var relaxed: Set<String> = []
         /// The key of its records in fixtures and state, when the array key's would clash (`utilisateurs`).
@@ -97,7 +104,7 @@ public struct ImportKind: Sendable {
 
     /// Upper-cased names to indexes.
     let fieldIndex: [String: Int]
-    /// Indexes of ``updateKey`` in ``fields``.
+    /// Indexes of ``engineKey`` in ``fields``.
     let keyIndexes: [Int]
 
     init(domain: String, root: String, array: String, task: String, erpMin: Int, parameters: [String], updateKey: [String],
@@ -123,6 +130,6 @@ public struct ImportKind: Sendable {
             index[field.name.uppercased()] = i
         }
         fieldIndex = index
-        keyIndexes = particulars.numbering == nil ? updateKey.compactMap { index[$0.uppercased()] } : []
+        keyIndexes = particulars.numbering == nil ? (particulars.key ?? updateKey).compactMap { index[$0.uppercased()] } : []
     }
 }

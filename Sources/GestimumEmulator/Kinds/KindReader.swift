@@ -3,7 +3,7 @@ enum KindReader {
     static let keys = ["domain", "root", "array", "task", "erp_min", "parameters", "update_key", "custom_fields", "fixed_order",
                        "source", "request_page", "update_key_source", "fields", "formats", "engine"]
     static let fieldKeys = ["name", "type", "max_length", "required", "values", "order", "reference", "source", "missing", "unknown"]
-    static let engineKeys = ["emulated", "numbering", "success_line", "finished_line", "warnings", "table", "replace_on_update", "relaxed", "state_key"]
+    static let engineKeys = ["emulated", "numbering", "success_line", "finished_line", "warnings", "table", "replace_on_update", "relaxed", "state_key", "key", "one_of"]
 
     static func read(_ json: JSONValue, file: String) throws -> ImportKind {
         let reader = JSONReader()
@@ -38,8 +38,11 @@ enum KindReader {
             parameters: strings("parameters"), updateKey: strings("update_key"), customFields: flag("custom_fields"),
             fixedOrder: flag("fixed_order"), source: string("source"), requestPage: string("request_page"),
             updateKeySource: string("update_key_source"), fields: fields, particulars: particulars, document: json)
-        for key in kind.updateKey where kind.field(named: key) == nil && kind.particulars.numbering?.field != key {
-            reader.fail("update_key", "\(key) is not one of the fields")
+        for key in kind.engineKey where kind.field(named: key) == nil && kind.particulars.numbering?.field != key {
+            reader.fail(kind.particulars.key == nil ? "update_key" : "engine.key", "\(key) is not one of the fields")
+        }
+        for group in kind.particulars.oneOf {
+            for name in group where kind.field(named: name) == nil { reader.fail("engine.one_of", "\(name) is not one of the fields") }
         }
         guard reader.problems.isEmpty else { throw KindError(file: file, problems: reader.problems) }
         return kind
@@ -84,6 +87,11 @@ enum KindReader {
             switch key {
             case "emulated": particulars.emulated = reader.bool(value, at: here) ?? true
             case "success_line": particulars.successLine = reader.bool(value, at: here) ?? true
+            case "key": particulars.key = reader.strings(value, at: here)
+            case "one_of":
+                particulars.oneOf = (reader.array(value, at: here) ?? []).enumerated().compactMap {
+                    reader.strings($0.element, at: JSONReader.path(here, $0.offset))?.map { $0.uppercased() }
+                }
             case "state_key": particulars.stateKey = reader.string(value, at: here)
             case "relaxed": particulars.relaxed = Set((reader.strings(value, at: here) ?? []).map { $0.uppercased() })
             case "replace_on_update": particulars.replacesOnUpdate = reader.bool(value, at: here) ?? false

@@ -81,6 +81,10 @@ public enum Messages {
     }
     /// A required field other than the code and the contact's name (D71).
     public static func missingField(_ field: String) -> String { "Le champ \(field) est obligatoire" }
+    /// None of a group of fields of which one is required has a value.
+    public static func missingOneOf(_ fields: [String]) -> String {
+        "L'un des champs \(fields.joined(separator: ", ")) est obligatoire"
+    }
     /// A value outside a field's allowed codes.
     public static func badValue(_ value: String, _ field: String) -> String {
         "La valeur '\(value)' du champ \(field) n'est pas autorisée"
