@@ -73,6 +73,63 @@ struct BrowserTests {
         #expect(filtered.contains("<span id=\"shown\">2 of 3 scenarios shown</span>"))
     }
 
+    /// The rows whose opening tag has `attribute`, and whether each is hidden.
+    static func hidden(_ rows: [Substring], _ attribute: String) -> [Bool] {
+        rows.filter { $0.contains(attribute) }.map { $0.contains("hidden") }
+    }
+
+    @Test func theRunReportShowsEachImportAndFiltersByIt() async throws {
+        let chromium = try Chromium.find()
+        let results = try await ReportFixtures.mixedImports()
+        let page = try Self.write(HTMLReport.page(results, run: Self.info()))
+        defer { try? FileManager.default.removeItem(at: page) }
+
+        let dom = try chromium.dumpDOM(page)
+        #expect(dom.contains("<th>Provenance</th><th>Import</th><th>Tags</th>"))
+        #expect(dom.contains("<td class=\"import\">Clients</td>"))
+        #expect(dom.contains("<td class=\"import\">Contacts</td>"))
+        #expect(dom.contains("<td class=\"import\">—</td>"), "the Version scenario calls no import")
+        #expect(dom.contains("<label>Import <select id=\"f-import\" data-filter=\"import\"><option value=\"\">any</option>"
+                             + "<option value=\"Clients\">Clients</option><option value=\"Contacts\">Contacts</option>"
+                             + "<option value=\"none\">none</option></select></label>"))
+        #expect(dom.contains("<span id=\"shown\">4 of 4 scenarios shown</span>"))
+
+        let clients = Self.rowTags(try chromium.dumpDOM(page, fragment: "import=Clients"))
+        #expect(Self.hidden(clients, "data-import=\"Clients\"") == [false])
+        #expect(Self.hidden(clients, "data-import=\"Contacts\"") == [true, true])
+        #expect(Self.hidden(clients, "data-import=\"none\"") == [true])
+
+        let none = try chromium.dumpDOM(page, fragment: "import=none")
+        #expect(Self.hidden(Self.rowTags(none), "data-import=\"none\"") == [false])
+        #expect(none.contains("<span id=\"shown\">1 of 4 scenarios shown</span>"))
+        #expect(none.contains("<section class=\"group\" id=\"group-clients\" hidden=\"\">"), "a group with no row shown is hidden")
+
+        let combined = try chromium.dumpDOM(page, fragment: "import=Contacts&result=failed")
+        #expect(combined.contains("<span id=\"shown\">1 of 4 scenarios shown</span>"))
+        let shown = Self.rowTags(combined).filter { !$0.contains("hidden") }
+        #expect(shown.count == 1 && shown[0].contains("id=\"documented/seed-example\""))
+    }
+
+    @Test func theMatrixPageShowsEachImportAndFiltersByIt() async throws {
+        let chromium = try Chromium.find()
+        let suite = try TemporarySuite(copying: [ReportFixtures.seed, ReportFixtures.clients, ReportFixtures.version])
+        defer { suite.remove() }
+        let matrix = ComplianceMatrix([try RunFile.load(try RunFiles.write(try await suite.run(), target: "emulator")),
+                                       try RunFile.load(try RunFiles.older())])
+        let page = try Self.write(matrix.html())
+        defer { try? FileManager.default.removeItem(at: page) }
+        let dom = try chromium.dumpDOM(page)
+        #expect(dom.contains("<thead><tr><th>Scenario</th><th>Import</th><th class=\"run\">"))
+        #expect(dom.contains("<td class=\"import\">Clients</td>"))
+        #expect(dom.contains("<span id=\"shown\">4 of 4 scenarios shown</span>"))
+        let contacts = try chromium.dumpDOM(page, fragment: "import=Contacts")
+        #expect(contacts.contains("<span id=\"shown\">1 of 4 scenarios shown</span>"))
+        #expect(Self.hidden(Self.rowTags(contacts), "id=\"documented/seed-example\"") == [false])
+        let none = try chromium.dumpDOM(page, fragment: "import=none&result=passed")
+        #expect(none.contains("<span id=\"shown\">1 of 4 scenarios shown</span>"), "the Version scenario, not the older file's retired/gone")
+        #expect(Self.hidden(Self.rowTags(none), "id=\"versions/web-service-version\"") == [false])
+    }
+
     /// 10,000 scenarios, one in ten failing: the page stays a few MB and the browser renders and filters it.
     @Test func aReportOfTenThousandScenariosRendersAndFilters() async throws {
         let chromium = try Chromium.find()

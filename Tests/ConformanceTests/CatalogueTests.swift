@@ -91,6 +91,33 @@ import GestimumEmulator
         #expect(text.contains("In `C:\\ProgramData\\Gestimum\\AUTRE.Gestimum`: no contacts."))
     }
 
+    @Test func eachScenarioNamesItsImportAndTheContentsCountThem() throws {
+        let suite = try CatalogueSuiteFolder()
+        defer { suite.remove() }
+        let journal = ["01/01/2020 08:00:00 Nombre de lignes importées : 1"]
+        try suite.add("fields/one", title: "One", provenance: "inferred", lines: ["CCT_CODE"], journal: journal)
+        try suite.add("documented/two", title: "Two", provenance: "documented", lines: ["CCT_CODE"], journal: journal)
+        try suite.add("clients/three", title: "Three", provenance: "inferred", lines: ["PCF_CODE"], journal: journal,
+                      path: "/api/rest/clients/%22Importer%22")
+        try suite.add("versions/four", title: "Four", provenance: "documented", lines: [], journal: journal,
+                      path: "/api/rest/Outils/%22Version%22")
+        let text = try suite.catalogue()
+
+        #expect(text.contains("""
+            Scenarios by the import they call:
+
+            | Import | Scenarios | Documented | Inferred | Observed |
+            |---|--:|--:|--:|--:|
+            | [Clients](imports.md#clients) | 1 | 0 | 1 | 0 |
+            | [Contacts](imports.md#contacts) | 2 | 1 | 1 | 0 |
+            | none | 1 | 1 | 0 | 0 |
+
+            """))
+        #expect(text.contains("- **Scenario:** `clients/three`\n- **Provenance:** inferred\n- **Import:** [Clients](imports.md#clients)\n"))
+        #expect(text.contains("- **Scenario:** `fields/one`\n- **Provenance:** inferred\n- **Import:** [Contacts](imports.md#contacts)\n"))
+        #expect(text.contains("- **Scenario:** `versions/four`\n- **Provenance:** documented\n- **Import:** none (no step calls an import)\n"))
+    }
+
     @Test func linesWithQuotesOrLineBreaksShowAsJSONStrings() {
         let two = LineBlock(lines: ["\"Ligne1", "Ligne2\""])
         let one = LineBlock(lines: ["\"Ligne1\r\nLigne2\""])
@@ -167,7 +194,7 @@ private struct CatalogueSuiteFolder {
     /// One single-step scenario with an inline fixture; no golden file when `journal` is nil.
     func add(
         _ id: String, title: String, provenance: String, source: String? = nil, rule: String? = nil,
-        tags: [String] = [], lines: [String], journal: [String]?, state: JSONValue? = nil
+        tags: [String] = [], lines: [String], journal: [String]?, state: JSONValue? = nil, path: String? = nil
     ) throws {
         var metadata: [(key: String, value: JSONValue)] = [("title", .string(title)), ("provenance", .string(provenance))]
         if let source { metadata.append(("source", .string(source))) }
@@ -176,7 +203,9 @@ private struct CatalogueSuiteFolder {
         metadata.append(("fixture", [
             "societes": [["fichier": "C:\\ProgramData\\Gestimum\\DEMO.Gestimum", "utilisateurs": [["code": "DEMO"]]]],
         ]))
-        metadata.append(("steps", [["request": "request.json"]]))
+        var step: [(key: String, value: JSONValue)] = [("request", "request.json")]
+        if let path { step.append(("path", .string(path))) }
+        metadata.append(("steps", .array([.object(step)])))
         let request: JSONValue = [
             "importer_contacts": [
                 "societe": ["fichier": "DEMO.Gestimum", "utilisateur": "DEMO", "mot_passe": "", "deconnecter": "Non", "exclusif": "Non"],

@@ -44,7 +44,7 @@ struct MatrixTests {
         #expect(markdown.contains("| | emulator | http://127.0.0.1:9999 |"))
         #expect(markdown.contains("| conformance | documented 1/1 · inferred 1/1 · observed 0/0 | documented 0/1 · inferred 1/1 · observed 0/0 |"))
         #expect(markdown.contains("| versions | web_service 2.0.0 | web_service 2.0.0 |"))
-        #expect(markdown.contains("## documented\n\n| scenario | emulator | http://127.0.0.1:9999 |\n|---|---|---|\n| `documented/seed-example` | passed | failed |"))
+        #expect(markdown.contains("## documented\n\n| scenario | import | emulator | http://127.0.0.1:9999 |\n|---|---|---|---|\n| `documented/seed-example` | Contacts | passed | failed |"))
         let html = matrix.html()
         #expect(html.contains("<td class=\"cell passed\">passed</td><td class=\"cell failed\">failed</td>"))
     }
@@ -61,7 +61,23 @@ struct MatrixTests {
         #expect(matrix.groups.map(\.name) == ["documented", "fields", "retired"])
         #expect(matrix.rows.first { $0.id == "documented/seed-example" }?.provenance == .documented, "taken from the run that says it")
         #expect(matrix.runs[1].target == "http://old.example:8080")
-        #expect(matrix.markdown().contains("| `fields/code-missing` | passed | missing |"))
+        #expect(matrix.markdown().contains("| `fields/code-missing` | Contacts | passed | missing |"))
+    }
+
+    @Test func eachRowShowsItsImportFromTheRunsThatSayIt() async throws {
+        let suite = try TemporarySuite(copying: [ReportFixtures.seed, ReportFixtures.clients, ReportFixtures.version])
+        defer { suite.remove() }
+        let current = try RunFiles.write(try await suite.run(), target: "emulator")
+        let matrix = ComplianceMatrix([try RunFile.load(try RunFiles.older()), try RunFile.load(current)])
+        let markdown = matrix.markdown()
+        #expect(markdown.contains("## clients\n\n| scenario | import | http://old.example:8080 | emulator |\n|---|---|---|---|\n"
+                                  + "| `clients/too-long-value` | Clients | missing | passed |"))
+        #expect(markdown.contains("| `documented/seed-example` | Contacts | passed | passed |"), "the older file does not say; the current one does")
+        #expect(markdown.contains("| `versions/web-service-version` | — | missing | passed |"))
+        #expect(markdown.contains("| `retired/gone` | — | failed | missing |"))
+        let html = matrix.html()
+        #expect(html.contains("<td class=\"import\">Clients</td><td class=\"cell missing\">missing</td><td class=\"cell passed\">passed</td>"))
+        #expect(html.contains("<option value=\"Clients\">Clients</option><option value=\"Contacts\">Contacts</option><option value=\"none\">none</option>"))
     }
 
     @Test func aFileThatIsNotARunIsRefusedNamingIt() throws {

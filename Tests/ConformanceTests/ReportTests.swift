@@ -21,6 +21,22 @@ enum ReportFixtures {
         return try await suite.run()
     }
 
+    static let clients = "clients/too-long-value"
+    static let version = "versions/web-service-version"
+
+    /// Real results over three imports, all failing but one: the tampered
+    /// documented example (Contacts), a passing contact scenario, a Clients
+    /// scenario whose message was tampered and a Version scenario (no
+    /// import) whose version was.
+    static func mixedImports() async throws -> [ScenarioResult] {
+        let suite = try TemporarySuite(copying: [seed, "fields/code-missing", clients, version])
+        defer { suite.remove() }
+        try suite.edit(seed) { $0.replacingOccurrences(of: "\"nombre_lignes_importées\": \"3\"", with: "\"nombre_lignes_importées\": \"4\"") }
+        try suite.edit(clients) { $0.replacingOccurrences(of: "\"message\": \"terminé\"", with: "\"message\": \"termine\"") }
+        try suite.edit(version) { $0.replacingOccurrences(of: "2.0.0 (", with: "2.0.1 (") }
+        return try await suite.run()
+    }
+
     /// `base` under another id with other differences.
     static func clone(_ base: ScenarioResult, id: String, _ differences: [Difference], provenance: Provenance = .inferred) -> ScenarioResult {
         var result = base
@@ -67,7 +83,7 @@ struct ReportTests {
         let block = try #require(ConsoleReport(colors: false).render(result))
         let lines = block.split(separator: "\n").map(String.init)
         #expect(lines[0] == "FAIL documented/seed-example — Documented example: three contacts on two clients")
-        #expect(lines[1].hasSuffix("Scenarios/documented/seed-example · documented · step 1 of 1"))
+        #expect(lines[1].hasSuffix("Scenarios/documented/seed-example · documented · import Contacts · step 1 of 1"))
         #expect(lines[2] == "  sent POST /api/rest/Contacts/%22Importer%22")
         #expect(lines[3] == "    | CCT_CODE;CCT_NOM;CCT_ORIGIN")
         #expect(lines[6] == "    | … 1 more line")
@@ -114,8 +130,9 @@ struct ReportTests {
         #expect(run["counts"]?["conformance"]?["documented"] == ["conforming": .number("0"), "total": .number("1")])
         let scenarios = try #require(document["scenarios"]?.arrayValue)
         let seed = try #require(scenarios.first { $0["id"] == "documented/seed-example" })
-        #expect(seed.objectValue?.map(\.key) == ["id", "group", "title", "provenance", "tags", "result", "reason",
+        #expect(seed.objectValue?.map(\.key) == ["id", "group", "import", "title", "provenance", "tags", "result", "reason",
                                                  "duration_seconds", "differences", "answers"])
+        #expect(seed["import"] == "Contacts")
         #expect(seed["result"] == "failed")
         #expect(seed["reason"] == .null)
         let differences = try #require(seed["differences"]?.arrayValue)
@@ -153,5 +170,43 @@ struct ReportTests {
         let other = try #require(cases.first { $0.attribute(forName: "name")?.stringValue == "fields/code-missing" })
         #expect(other.attribute(forName: "classname")?.stringValue == "fields")
         #expect(other.elements(forName: "failure").isEmpty)
+    }
+
+    @Test func aFailureBlockNamesTheImportNextToTheProvenance() async throws {
+        let results = try await ReportFixtures.mixedImports()
+        func header(_ id: String) throws -> String {
+            let result = try #require(results.first { $0.scenario.id == id })
+            let block = try #require(ConsoleReport(colors: false).render(result), "\(id) fails")
+            return String(block.split(separator: "\n")[1])
+        }
+        #expect(try header(ReportFixtures.seed).hasSuffix("Scenarios/documented/seed-example · documented · import Contacts · step 1 of 1"))
+        #expect(try header(ReportFixtures.clients).hasSuffix("Scenarios/clients/too-long-value · inferred · import Clients · step 1 of 1"))
+        #expect(try header(ReportFixtures.version).hasSuffix("Scenarios/versions/web-service-version · documented · no import · step 1 of 1"))
+    }
+
+    @Test func theJSONReportGivesEachScenarioItsImportOrNull() async throws {
+        let results = try await ReportFixtures.mixedImports()
+        let info = RunInfo(target: "emulator", versions: [("web_service", "2.0")], date: "2026-11-29T00:00:00Z")
+        let document = try JSONParser.parse(Array(JSONPrettyWriter.string(JSONReport.document(results, run: info)).utf8))
+        let scenarios = try #require(document["scenarios"]?.arrayValue)
+        let imports = Dictionary(uniqueKeysWithValues: scenarios.map { ($0["id"]?.stringValue ?? "", $0["import"]) })
+        #expect(imports == [ReportFixtures.seed: "Contacts", "fields/code-missing": "Contacts",
+                            ReportFixtures.clients: "Clients", ReportFixtures.version: .null])
+        #expect(scenarios.allSatisfy { $0.objectValue?.map(\.key).prefix(4) == ["id", "group", "import", "title"] })
+    }
+
+    @Test func junitGivesTheImportAsATestCaseProperty() async throws {
+        let results = try await ReportFixtures.mixedImports()
+        let document = try XMLDocument(data: Data(JUnitReport.xml(results, target: "emulator").utf8))
+        func property(_ id: String) throws -> [String] {
+            try document.nodes(forXPath: "//testcase[@name='\(id)']/properties/property[@name='import']/@value").compactMap(\.stringValue)
+        }
+        #expect(try property(ReportFixtures.clients) == ["Clients"])
+        #expect(try property("fields/code-missing") == ["Contacts"], "a passing case has it too")
+        #expect(try property(ReportFixtures.version) == [], "no import, no property")
+        let clients = try #require(try document.nodes(forXPath: "//testcase[@name='\(ReportFixtures.clients)']").first as? XMLElement)
+        #expect(clients.attribute(forName: "classname")?.stringValue == "clients", "classname stays the group")
+        #expect(clients.elements(forName: "failure").count == 1)
+        #expect(clients.children?.compactMap(\.name) == ["properties", "failure"], "properties come first, as JUnit's schema orders them")
     }
 }

@@ -107,7 +107,31 @@ public struct Catalogue: Sendable {
         }
         let totals = Provenance.allCases.map { p in String(entries.filter { $0.scenario.provenance == p }.count) }
         lines.append(MarkdownText.row(["**Total**", "**\(entries.count)**"] + totals.map { "**\($0)**" }))
+        lines.append("")
+        lines += imports(entries)
         return lines.joined(separator: "\n")
+    }
+
+    /// The scenarios per import they call ([scenario-format.md](scenario-format.md#import)),
+    /// imports in domain order, then those that call none.
+    private static func imports(_ entries: [CatalogueEntry]) -> [String] {
+        var lines = ["Scenarios by the import they call:", ""]
+        lines.append(MarkdownText.row(["Import", "Scenarios"] + Provenance.allCases.map { $0.rawValue.capitalized }))
+        lines.append("|---|--:|" + String(repeating: "--:|", count: Provenance.allCases.count))
+        let byImport = Dictionary(grouping: entries, by: \.scenario.importDomain)
+        let domains: [String?] = byImport.keys.compactMap { $0 }.sorted() + (byImport[nil] == nil ? [] : [nil])
+        for domain in domains {
+            let members = byImport[domain] ?? []
+            let counts = Provenance.allCases.map { p in String(members.filter { $0.scenario.provenance == p }.count) }
+            lines.append(MarkdownText.row([importName(domain), String(members.count)] + counts))
+        }
+        return lines
+    }
+
+    /// An import linked to its structure in `imports.md`, or `none`.
+    static func importName(_ domain: String?) -> String {
+        guard let domain else { return "none" }
+        return "[\(MarkdownText.text(domain))](imports.md#\(CatalogueEntry.slug(domain)))"
     }
 
     private static func inferredRules(_ entries: [CatalogueEntry]) -> String {

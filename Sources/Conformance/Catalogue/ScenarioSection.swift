@@ -27,6 +27,7 @@ struct ScenarioSection {
         var items: [String] = []
         items.append("- **Scenario:** \(MarkdownText.code(scenario.id))")
         items.append("- **Provenance:** \(scenario.provenance.rawValue)")
+        items.append("- **Import:** " + (scenario.importDomain == nil ? "none (no step calls an import)" : Catalogue.importName(scenario.importDomain)))
         if let source = scenario.source { items.append("- **Source:** \(SourceText.markdown(source))") }
         if let rule = scenario.rule { items.append("- **Rule:** \(MarkdownText.text(rule))") }
         if let observed = scenario.metadata["observed"]?.objectValue, !observed.isEmpty {

@@ -3,7 +3,7 @@ import GestimumEmulator
 
 /// A run read back from `gestimum run --json`, for the compliance matrix.
 /// Files written by earlier versions of the suite are read too: a top-level
-/// `target`, `verdict` instead of `result`, no `group` or `provenance`.
+/// `target`, `verdict` instead of `result`, no `group`, `provenance` or `import`.
 public struct RunFile: Sendable {
     public struct Entry: Sendable {
         public var id: String
@@ -11,6 +11,8 @@ public struct RunFile: Sendable {
         public var title: String
         /// nil when the file does not say.
         public var provenance: Provenance?
+        /// The import the scenario calls (`Clients`); nil when it calls none or the file does not say.
+        public var importDomain: String?
         /// `passed`, `failed`, `skipped`, `expected-failure`, `unexpected-pass`.
         public var result: String
     }
@@ -52,7 +54,8 @@ public struct RunFile: Sendable {
             guard seen.insert(id).inserted else { throw fail("scenario \(id) is listed twice") }
             entries.append(Entry(id: id, group: item["group"]?.stringValue ?? String(id.split(separator: "/").first ?? ""),
                                  title: item["title"]?.stringValue ?? "",
-                                 provenance: item["provenance"]?.stringValue.flatMap(Provenance.init(rawValue:)), result: result))
+                                 provenance: item["provenance"]?.stringValue.flatMap(Provenance.init(rawValue:)),
+                                 importDomain: item["import"]?.stringValue, result: result))
         }
         let versions = (run?["versions"]?.objectValue ?? []).compactMap { pair in
             pair.value.stringValue.map { (key: pair.key, value: $0) }

@@ -2,7 +2,7 @@ import Foundation
 import GestimumEmulator
 
 /// The console reporter. Per failing scenario, a block that says what to
-/// do: id and title, folder, provenance, the step, what was sent, a `curl`
+/// do: id and title, folder, provenance, import, the step, what was sent, a `curl`
 /// replay, then each difference with its path and `expected` / `actual`
 /// labelled (changed characters marked), journals as a folded line diff.
 /// A difference already shown in full for an earlier scenario is repeated
@@ -66,7 +66,8 @@ public struct ConsoleReport: Sendable {
         let number = Self.shownStep(result)
         var lines = [paint("FAIL", "31") + " \(scenario.id) — \(scenario.title)"]
         let stepText = number.map { "step \($0) of \(scenario.steps.count)" } ?? "no step sent"
-        lines.append("  \(ScenarioFolder.display(scenario.directory)) · \(scenario.provenance.rawValue) · \(stepText)")
+        let importText = scenario.importDomain.map { "import \($0)" } ?? "no import"
+        lines.append("  \(ScenarioFolder.display(scenario.directory)) · \(scenario.provenance.rawValue) · \(importText) · \(stepText)")
         if let number {
             lines.append(contentsOf: sent(scenario.steps[number - 1]))
             let note = replay.inProcess ? "replay (with gestimum serve --control, fixture \(scenario.fixtureName ?? "inline")): " : "replay: "

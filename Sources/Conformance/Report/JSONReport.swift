@@ -1,7 +1,8 @@
 import GestimumEmulator
 
 /// The run as a JSON document for tools (scenario-format.md, Reports):
-/// `{"run": {target, versions, date, options, counts}, "scenarios": […]}`.
+/// `{"run": {target, versions, date, options, counts}, "scenarios": […]}`;
+/// a scenario's `import` is the domain it calls (`Clients`), `null` for none.
 /// `expected` / `actual` are JSON values (a journal line a string, an
 /// object an object), `null` for a side that is missing; a journal diff is
 /// one difference per changed line, its path the line's index.
@@ -56,7 +57,8 @@ public enum JSONReport {
             ])
         }
         return .object([
-            ("id", .string(r.scenario.id)), ("group", .string(r.scenario.group)), ("title", .string(r.scenario.title)),
+            ("id", .string(r.scenario.id)), ("group", .string(r.scenario.group)),
+            ("import", r.scenario.importDomain.map(JSONValue.string) ?? .null), ("title", .string(r.scenario.title)),
             ("provenance", .string(r.scenario.provenance.rawValue)), ("tags", .array(r.scenario.tags.map(JSONValue.string))),
             ("result", .string(name)), ("reason", reason.map(JSONValue.string) ?? .null),
             ("duration_seconds", .number(String(Double(Int(r.duration * 1000)) / 1000))),

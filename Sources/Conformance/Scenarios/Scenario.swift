@@ -30,6 +30,20 @@ public struct ScenarioStep: Sendable {
 
     /// `response.json` for step 1, `response-2.json` for step 2, …
     public static func responseFile(step: Int) -> String { step == 1 ? "response.json" : "response-\(step).json" }
+
+    /// The import this step calls, spelled as the catalogue spells its domain
+    /// (`Clients`): its path read as DataSnap routes it (``DataSnapRoute``:
+    /// `/api/rest/<Class>/%22Importer%22`, or an unquoted `Importer` that the
+    /// verb leaves unprefixed, as with `GET`), the class one of
+    /// ``ImportCatalog/standard``'s, compared case-insensitively. Nil for any
+    /// other call: a tool (`Outils/%22Version%22`), another method, an unknown
+    /// class, a path outside `/api/rest/`.
+    public var importDomain: String? {
+        guard let route = DataSnapRoute(method: method, rawPath: path), route.methodName.lowercased() == "importer" else {
+            return nil
+        }
+        return ImportCatalog.standard.kind(domain: route.className)?.domain
+    }
 }
 
 /// A scenario: `Scenarios/<group>/<name>/scenario.json` and its request files.
@@ -53,6 +67,13 @@ public struct Scenario: Sendable {
     public var metadata: JSONValue
 
     public var group: String { String(id.split(separator: "/").first ?? "") }
+
+    /// The import the scenario exercises: the ``ScenarioStep/importDomain`` of
+    /// its first step that calls one (`Contacts` when no step names a path,
+    /// the steps' default), nil when no step calls an import (the
+    /// `Outils/%22Version%22` scenarios, an unknown class). The reports, the
+    /// matrix and the catalogue all read it from here.
+    public var importDomain: String? { steps.lazy.compactMap(\.importDomain).first }
 
     /// The keys `scenario.json` may have: the scenario format's, plus `rule`
     /// (the rule the scenario pins, for the catalogue) and `observed` (written

@@ -1,11 +1,13 @@
 /// What the HTML report and the compliance matrix share: one
 /// self-contained page (inline CSS and JavaScript, nothing fetched), rows
-/// filtered by result, provenance, tag and free text, the filters also
-/// read from and written to the URL fragment (`report.html#result=failed`).
+/// filtered by result, provenance, import, tag and free text, the filters
+/// also read from and written to the URL fragment (`report.html#result=failed`,
+/// `#import=Clients`).
 ///
 /// A filtered row is `<tr class="row" data-results=" failed passed "
-/// data-provenance=… data-tags=" a b " data-text="lowercased text">`; a
-/// group is a `<section class="group">` hidden when none of its rows shows.
+/// data-provenance=… data-import="Clients" data-tags=" a b "
+/// data-text="lowercased text">`; a group is a `<section class="group">`
+/// hidden when none of its rows shows.
 enum HTMLPage {
     static func escape(_ text: String) -> String {
         var out = ""
@@ -23,6 +25,17 @@ enum HTMLPage {
         return out
     }
 
+    /// The import filter's value, and a row's `data-import`, for a scenario that calls no import.
+    static let noImport = "none"
+
+    /// A row's `data-import`: the domain, or ``noImport``.
+    static func importValue(_ domain: String?) -> String { domain ?? noImport }
+
+    /// The import filter's options: the domains in order, then ``noImport`` when a scenario calls none.
+    static func importOptions(_ domains: [String?]) -> [String] {
+        Set(domains.compactMap { $0 }).sorted() + (domains.contains { $0 == nil } ? [noImport] : [])
+    }
+
     /// A `<select>` of the filter `name`, first option "any".
     static func select(_ name: String, label: String, options: [String]) -> String {
         var out = "<label>\(label) <select id=\"f-\(name)\" data-filter=\"\(name)\"><option value=\"\">any</option>"
@@ -30,10 +43,11 @@ enum HTMLPage {
         return out + "</select></label>\n"
     }
 
-    static func filters(results: [String], provenances: [String], tags: [String]) -> String {
+    static func filters(results: [String], provenances: [String], imports: [String], tags: [String]) -> String {
         "<form id=\"filters\" onsubmit=\"return false\">\n"
             + select("result", label: "Result", options: results)
             + select("provenance", label: "Provenance", options: provenances)
+            + (imports.isEmpty ? "" : select("import", label: "Import", options: imports))
             + (tags.isEmpty ? "" : select("tag", label: "Tag", options: tags))
             + "<label>Text <input id=\"f-text\" data-filter=\"text\" type=\"search\" placeholder=\"id, title, difference\"></label>\n"
             + "<span id=\"shown\"></span></form>\n"
@@ -88,6 +102,7 @@ enum HTMLPage {
     rows.forEach(function(r){var d=r.dataset;
     var ok=(!f.result||d.results.indexOf(' '+f.result+' ')>=0)
     &&(!f.provenance||d.provenance===f.provenance)
+    &&(!f.import||(d.import||'').toLowerCase()===f.import)
     &&(!f.tag||d.tags.indexOf(' '+f.tag+' ')>=0)
     &&(!f.text||d.text.indexOf(f.text)>=0);
     r.hidden=!ok;if(ok)shown++;});

@@ -1,5 +1,6 @@
 /// `gestimum run --html FILE`: the run as one self-contained page: the
-/// summary and conformance lines, a table per group, filters, and every
+/// summary and conformance lines, a table per group (each scenario with its
+/// import), filters (result, provenance, import, tag, text), and every
 /// failure with its differences, request and `curl` replay, collapsible.
 public enum HTMLReport {
     public static func page(_ results: [ScenarioResult], run: RunInfo, replay: Replay = .emulator) -> String {
@@ -24,7 +25,8 @@ public enum HTMLReport {
 
         let resultNames = ["passed", "failed", "skipped", "expected-failure", "unexpected-pass"]
         let tags = Set(results.flatMap(\.scenario.tags)).sorted()
-        body += HTMLPage.filters(results: resultNames, provenances: Provenance.allCases.map(\.rawValue), tags: tags)
+        body += HTMLPage.filters(results: resultNames, provenances: Provenance.allCases.map(\.rawValue),
+                                 imports: HTMLPage.importOptions(results.map(\.scenario.importDomain)), tags: tags)
 
         var order: [String] = []
         var byGroup: [String: [ScenarioResult]] = [:]
@@ -36,7 +38,7 @@ public enum HTMLReport {
             let members = byGroup[group]!
             let s = RunSummary(members)
             body += "<section class=\"group\" id=\"group-\(HTMLPage.escape(group))\"><h2>\(HTMLPage.escape(group)) <small>\(HTMLPage.escape(s.closingLine))</small></h2>\n"
-            body += "<table><thead><tr><th>Scenario</th><th>Result</th><th>Provenance</th><th>Tags</th><th>Seconds</th></tr></thead><tbody>\n"
+            body += "<table><thead><tr><th>Scenario</th><th>Result</th><th>Provenance</th><th>Import</th><th>Tags</th><th>Seconds</th></tr></thead><tbody>\n"
             for r in members { body += row(r, console: console) }
             body += "</tbody></table></section>\n"
         }
@@ -61,9 +63,10 @@ public enum HTMLReport {
             detail += "</pre></details>"
         }
         let tags = scenario.tags.joined(separator: " ")
-        return "<tr class=\"row\" id=\"\(HTMLPage.escape(scenario.id))\" data-results=\" \(name) \" data-provenance=\"\(scenario.provenance.rawValue)\" data-tags=\" \(HTMLPage.escape(tags)) \" data-text=\"\(HTMLPage.escape(searchable.lowercased()))\">"
+        return "<tr class=\"row\" id=\"\(HTMLPage.escape(scenario.id))\" data-results=\" \(name) \" data-provenance=\"\(scenario.provenance.rawValue)\" data-import=\"\(HTMLPage.escape(HTMLPage.importValue(scenario.importDomain)))\" data-tags=\" \(HTMLPage.escape(tags)) \" data-text=\"\(HTMLPage.escape(searchable.lowercased()))\">"
             + "<td><code>\(HTMLPage.escape(scenario.id))</code><br><small>\(HTMLPage.escape(scenario.title))</small>\(detail)</td>"
-            + "<td class=\"\(name)\">\(name)</td><td>\(scenario.provenance.rawValue)</td><td>\(HTMLPage.escape(tags))</td>"
+            + "<td class=\"\(name)\">\(name)</td><td>\(scenario.provenance.rawValue)</td>"
+            + "<td class=\"import\">\(HTMLPage.escape(scenario.importDomain ?? "—"))</td><td>\(HTMLPage.escape(tags))</td>"
             + "<td>\(String(Double(Int(r.duration * 1000)) / 1000))</td></tr>\n"
     }
 }
