@@ -52,7 +52,7 @@ public struct Catalogue: Sendable {
 
     private static func intro(_ entries: [CatalogueEntry]) -> String {
         """
-        # Edge-case catalogue: Gestimum Web Service 2 contact import
+        # Edge-case catalogue: Gestimum Web Service 2 imports
 
         <!-- Generated from Scenarios/ and Golden/ by `\(regenerateCommand)`. Do not edit by hand: CI fails when this file is stale. -->
 
@@ -80,13 +80,13 @@ public struct Catalogue: Sendable {
 
         The suite holds \(MarkdownText.count(entries.count, "scenario")): \(provenanceCounts(entries)).
 
-        Requests are shown by their `fichier_contacts` lines; their other \
+        Requests are shown by their lines (`fichier_contacts`, `fichier_clients`, …); their other \
         parameters are listed only where they differ from the documented \
         example (`DEMO.Gestimum`, user `DEMO`, empty password, `deconnecter` \
         and `exclusif` `Non`; `journal`, `statistiques` and `entete` `Oui`, \
         `noms_champs` empty, separator `;`, no text delimiter). Steps use \
-        `POST /api/rest/Contacts/%22Importer%22` and expect HTTP 200 unless \
-        they say otherwise. Long blocks keep their first \(LineBlock.head) and \
+        `POST /api/rest/Contacts/%22Importer%22` (or their import's route, \
+        which they name) and expect HTTP 200 unless they say otherwise. Long blocks keep their first \(LineBlock.head) and \
         last \(LineBlock.tail) lines.
         """
     }

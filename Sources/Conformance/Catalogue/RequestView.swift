@@ -1,13 +1,14 @@
 import GestimumEmulator
 
-/// What the catalogue shows of a step's request body: the lines of
-/// `fichier_contacts` and the parameters that differ from the documented
-/// example, or, for a body of another shape, the body as sent.
+/// What the catalogue shows of a step's request body: the lines of its
+/// import (`fichier_contacts`, `fichier_clients`, …) and the parameters
+/// that differ from the documented example, or, for a body of another
+/// shape, the body as sent.
 enum RequestView: Equatable {
     /// The step sends no body.
     case none
-    /// An import request: its lines and how its parameters differ.
-    case lines([String], differences: [ParameterDifference])
+    /// An import request: its lines, the key that holds them, and how its parameters differ.
+    case lines([String], key: String, differences: [ParameterDifference])
     /// Anything else (not JSON, not the usual shape, duplicate keys): the
     /// body's text, with invalid UTF-8 and control characters made visible.
     case raw([String], validUTF8: Bool)
@@ -16,21 +17,28 @@ enum RequestView: Equatable {
 
     init(body: [UInt8]) {
         guard !body.isEmpty else { self = .none; return }
-        if let value = try? JSONParser.parse(body), !Self.hasDuplicateKeys(value),
-           let request = value["importer_contacts"],
-           request["societe"]?.objectValue != nil, let parametres = request["parametres"], parametres.objectValue != nil,
-           let array = parametres["fichier_contacts"]?.arrayValue {
-            let lines = array.compactMap(\.stringValue)
-            if lines.count == array.count {
-                self = .lines(lines, differences: ParameterDifference.between(value, and: Self.documentedExample))
-                return
+        if let value = try? JSONParser.parse(body), !Self.hasDuplicateKeys(value) {
+            let kind = ImportFile.kind(of: value)
+            if let request = value[kind.root],
+               request["societe"]?.objectValue != nil, let parametres = request["parametres"], parametres.objectValue != nil,
+               let array = parametres[kind.array]?.arrayValue {
+                let lines = array.compactMap(\.stringValue)
+                if lines.count == array.count {
+                    self = .lines(lines, key: kind.array, differences: ParameterDifference.between(value, and: Self.documentedExample(kind), kind: kind))
+                    return
+                }
             }
         }
         self = .raw(Self.rawLines(body), validUTF8: String(validatingUTF8Bytes: body) != nil)
     }
 
-    /// The request of the help's example (spec §2), without its lines.
-    static let documentedExample: JSONValue = [
+    /// The request of the help's example (spec §2), without its lines, under `kind`'s root key.
+    static func documentedExample(_ kind: ImportKind) -> JSONValue {
+        guard case let .object(pairs) = contactExample, let body = pairs.first?.value else { return contactExample }
+        return .object([(kind.root, body)])
+    }
+
+    private static let contactExample: JSONValue = [
         "importer_contacts": [
             "societe": [
                 "fichier": "DEMO.Gestimum", "utilisateur": "DEMO", "mot_passe": "",
@@ -103,23 +111,24 @@ struct ParameterDifference: Equatable {
         case extra(JSONValue)
     }
 
-    /// Dotted path below `importer_contacts` (`parametres.entete`); a key
-    /// beside `importer_contacts` is written `/key`.
+    /// Dotted path below the import's root key (`parametres.entete`); a key
+    /// beside it is written `/key`.
     var path: String
     var kind: Kind
 
-    /// The differences between a request and the example, `fichier_contacts`
+    /// The differences between a request and the example, the lines
     /// aside: the example's keys in its order, then extra keys in the request's.
-    static func between(_ request: JSONValue, and example: JSONValue) -> [ParameterDifference] {
+    static func between(_ request: JSONValue, and example: JSONValue, kind: ImportKind) -> [ParameterDifference] {
         var found: [ParameterDifference] = []
-        compare(request["importer_contacts"] ?? .null, example["importer_contacts"] ?? .null, path: "", into: &found)
-        for pair in request.objectValue ?? [] where pair.key != "importer_contacts" {
+        compare(request[kind.root] ?? .null, example[kind.root] ?? .null, path: "", lines: kind.array, into: &found)
+        for pair in request.objectValue ?? [] where pair.key != kind.root {
             found.append(ParameterDifference(path: "/" + pair.key, kind: .extra(pair.value)))
         }
         return found
     }
 
-    private static func compare(_ actual: JSONValue, _ expected: JSONValue, path: String, into found: inout [ParameterDifference]) {
+    private static func compare(_ actual: JSONValue, _ expected: JSONValue, path: String, lines: String,
+                                into found: inout [ParameterDifference]) {
         guard let expectedPairs = expected.objectValue, let actualPairs = actual.objectValue else {
             if actual != expected { found.append(ParameterDifference(path: path, kind: .changed(actual))) }
             return
@@ -127,13 +136,13 @@ struct ParameterDifference: Equatable {
         let prefix = path.isEmpty ? "" : path + "."
         for pair in expectedPairs {
             if let value = actual[pair.key] {
-                compare(value, pair.value, path: prefix + pair.key, into: &found)
+                compare(value, pair.value, path: prefix + pair.key, lines: lines, into: &found)
             } else {
                 found.append(ParameterDifference(path: prefix + pair.key, kind: .absent))
             }
         }
         let known = Set(expectedPairs.map(\.key))
-        for pair in actualPairs where !known.contains(pair.key) && !(path == "parametres" && pair.key == "fichier_contacts") {
+        for pair in actualPairs where !known.contains(pair.key) && !(path == "parametres" && pair.key == lines) {
             found.append(ParameterDifference(path: prefix + pair.key, kind: .extra(pair.value)))
         }
     }

@@ -55,14 +55,14 @@ struct ScenarioSection {
         switch RequestView(body: step.body) {
         case .none:
             return [label + ", no body."]
-        case let .lines(lines, differences):
+        case let .lines(lines, key, differences):
             var blocks: [String] = []
             if lines.isEmpty {
-                blocks.append(label + ", `fichier_contacts` is an empty array.")
+                blocks.append(label + ", `\(key)` is an empty array.")
             } else {
                 let block = LineBlock(lines: lines)
                 let note = [MarkdownText.count(lines.count, "line")] + (block.note.map { [$0] } ?? [])
-                blocks.append(label + ", `fichier_contacts` (\(note.joined(separator: "; "))):")
+                blocks.append(label + ", `\(key)` (\(note.joined(separator: "; "))):")
                 blocks.append(block.markdown)
             }
             if !differences.isEmpty { blocks.append(Self.describe(differences)) }

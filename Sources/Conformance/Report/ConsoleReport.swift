@@ -91,13 +91,13 @@ public struct ConsoleReport: Sendable {
         return min(step, result.scenario.steps.count)
     }
 
-    /// `sent POST /path`, then the first lines of `fichier_contacts` and each non-default parameter.
+    /// `sent POST /path`, then the first lines of the import's file and each non-default parameter.
     private func sent(_ step: ScenarioStep) -> [String] {
         var lines: [String] = []
         switch RequestView(body: step.body) {
         case .none:
             lines.append("  sent \(step.method) \(step.path) (no body)")
-        case let .lines(contactLines, differences):
+        case let .lines(importLines, key, differences):
             let parameters = differences.map { d -> String in
                 switch d.kind {
                 case .absent: return "\(d.path) absent"
@@ -105,7 +105,7 @@ public struct ConsoleReport: Sendable {
                 }
             }
             lines.append("  sent \(step.method) \(step.path)" + (parameters.isEmpty ? "" : " with " + parameters.joined(separator: ", ")))
-            lines.append(contentsOf: preview(contactLines, what: "fichier_contacts"))
+            lines.append(contentsOf: preview(importLines, what: key))
         case let .raw(rawLines, validUTF8):
             lines.append("  sent \(step.method) \(step.path), a body of another shape\(validUTF8 ? "" : " (not valid UTF-8)"):")
             lines.append(contentsOf: preview(rawLines, what: "body"))

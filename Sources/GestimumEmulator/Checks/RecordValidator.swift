@@ -14,6 +14,10 @@ public struct RecordValidator: Sendable {
     let requiredIndexes: [Int]
     /// Groups of fields of which one must have a value (indexes in the structure).
     let oneOf: [[Int]]
+    /// The structure's figures by field index, read once: the checks run per value.
+    private let maxLengths: [Int?]
+    private let types: [FieldType]
+    private let allowed: [Set<String>?]
 
     public init(kind: ImportKind, fields: FieldList, customFields: [CustomField]) {
         self.kind = kind
@@ -28,6 +32,9 @@ public struct RecordValidator: Sendable {
             return kind.fields[$0].required && !kind.particulars.relaxed.contains(name) && !grouped.contains(name)
         }
         oneOf = kind.particulars.oneOf.map { group in group.compactMap { kind.fieldIndex[$0] } }
+        maxLengths = kind.fields.map(\.maxLength)
+        types = kind.fields.map(\.type)
+        allowed = kind.fields.map { $0.values.map(Set.init) }
     }
 
     /// The reasons found without the database: if the record is created, and if it updates a stored one.
@@ -94,8 +101,8 @@ public struct RecordValidator: Sendable {
                 guard let numbering = kind.particulars.numbering else { continue }
                 (name, value, max) = (numbering.field, record.number, numbering.length)
             case let .field(i):
-                let field = kind.fields[i]
-                (name, value, max) = (field.name, record[field: i], field.maxLength)
+                guard let limit = maxLengths[i], let text = record[field: i], text.utf8.count > limit, text.utf16.count > limit else { continue }
+                return Messages.tooLong(kind.fields[i].name, limit)
             case let .custom(i):
                 let field = customFields[i]
                 (name, value, max) = (field.name, record[custom: i], field.kind == .text ? field.size : nil)
@@ -112,12 +119,11 @@ public struct RecordValidator: Sendable {
     private func typeReason(_ record: ImportRecord) -> String? {
         for column in fields.columns {
             guard case let .field(i) = column, let value = record[field: i], !value.isEmpty else { continue }
-            let field = kind.fields[i]
-            if let allowed = field.values, !allowed.contains(value) {
-                return Messages.badValue(value, field.name)
+            if let codes = allowed[i], !codes.contains(value) {
+                return Messages.badValue(value, kind.fields[i].name)
             }
-            if !field.type.accepts(value) {
-                return Messages.badCustomValue(value, field.name, field.type.expected)
+            if !types[i].accepts(value) {
+                return Messages.badCustomValue(value, kind.fields[i].name, types[i].expected)
             }
         }
         return nil

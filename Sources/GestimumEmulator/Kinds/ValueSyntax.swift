@@ -11,14 +11,19 @@ enum ValueSyntax {
         return isDigits(digits)
     }
 
-    /// An integer, or an integer, `,` or `.`, digits.
+    /// An integer, or an integer, `,` or `.`, digits. Read from the bytes: it runs for every amount of a file.
     static func isDecimal(_ text: String) -> Bool {
-        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "." })
-        switch parts.count {
-        case 1: return isInteger(parts[0])
-        case 2: return isInteger(parts[0]) && isDigits(parts[1])
-        default: return false
+        var utf8 = Substring(text).utf8[...]
+        if let first = utf8.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { utf8 = utf8.dropFirst() }
+        var digitsBefore = 0, digitsAfter = 0, marks = 0
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): if marks == 0 { digitsBefore += 1 } else { digitsAfter += 1 }
+            case UInt8(ascii: ","), UInt8(ascii: "."): marks += 1
+            default: return false
+            }
         }
+        return digitsBefore > 0 && (marks == 0 || (marks == 1 && digitsAfter > 0))
     }
 
     /// `Oui`/`Non` in any case, `0`/`1`.
@@ -46,12 +51,23 @@ enum ValueSyntax {
         return (2...3).contains(time.count) && time.allSatisfy { $0.count == 2 && isDigits($0) }
     }
 
+    /// `dd/MM/yyyy` as numbers, read from the bytes (it runs for every date of a file).
     private static func dateParts(_ text: String) -> (Int, Int, Int)? {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
-              parts.allSatisfy(isDigits),
-              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
-        else { return nil }
-        return (day, month, year)
+        guard text.utf8.count == 10 else { return nil }
+        var numbers = (0, 0, 0)
+        for (i, byte) in text.utf8.enumerated() {
+            if i == 2 || i == 5 {
+                guard byte == UInt8(ascii: "/") else { return nil }
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch i {
+            case 0, 1: numbers.0 = numbers.0 * 10 + digit
+            case 3, 4: numbers.1 = numbers.1 * 10 + digit
+            default: numbers.2 = numbers.2 * 10 + digit
+            }
+        }
+        return numbers
     }
 }

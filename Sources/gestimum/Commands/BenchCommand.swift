@@ -22,6 +22,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "The large import's records: accepted (all stored) or rejected (all refused, journal on).")
     var shape: BenchShape = .accepted
 
+    @Option(help: "The large import: contacts (6 columns) or clients (all 85 fields of its structure).")
+    var `import`: BenchImport = .contacts
+
     @Option(help: "Also time the documented 3-record import on a company of this many contacts against an empty one (0: skip).")
     var companySize: Int = 0
 
@@ -31,15 +34,17 @@ struct BenchCommand: AsyncParsableCommand {
     func validate() throws {
         if records < 1 || runs < 1 { throw ValidationError("--records and --runs must be positive") }
         if companySize < 0 { throw ValidationError("--company-size cannot be negative") }
+        if `import` == .clients, shape != .accepted || http {
+            throw ValidationError("--import clients measures the accepted shape in process only (no --shape rejected, no --http)")
+        }
     }
 
     func run() async throws {
-        let body = shape.body(records: records)
-        print("\(records) \(shape.rawValue) records, \(body.count / 1024) KiB request, median of \(runs) runs")
+        let (body, rows) = `import`.file(shape: shape, records: records)
+        print("\(records) \(shape.rawValue) \(`import`.rawValue) records, \(rows.first?.count ?? 0) columns, \(body.count / 1024) KiB request, median of \(runs) runs")
         print("load: \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?")")
         let table = BenchTable()
 
-        let rows = shape.rows(records: records)
         var baseline: Double?
         var cli: Double?
         if !rows.isEmpty {
@@ -52,7 +57,8 @@ struct BenchCommand: AsyncParsableCommand {
                 cli = try median { _ = try shell.run(csv: csv, in: folder, columns: rows[0].count) }
             }
         }
-        let parse = try median { _ = try JSONParser.parse(body, keepingLinesAt: RequestDecoder.linesPath) }
+        let kind = ImportCatalog.standard.kind(domain: `import`.rawValue)!
+        let parse = try median { _ = try JSONParser.parse(body, keepingLinesAt: RequestDecoder.linesPath(kind)) }
         var peak = 0
         var answerBytes = 0
         let emulator = try await asyncMedian { () async throws -> Double in
@@ -63,7 +69,7 @@ struct BenchCommand: AsyncParsableCommand {
             ProcessMemory.current.resetPeak()
             let before = ProcessMemory.current.resident ?? 0
             let start = Date()
-            let response = await emulator.handle(EmulatorRequest(body: body))
+            let response = await emulator.handle(EmulatorRequest(method: "POST", path: kind.route, body: body))
             let seconds = Date().timeIntervalSince(start)
             peak = max(peak, (ProcessMemory.current.peak ?? 0) - before)
             answerBytes = response.body.count
@@ -75,7 +81,7 @@ struct BenchCommand: AsyncParsableCommand {
         table.time("JSON parse of the request", seconds: parse, records: records)
         table.time("emulator import, end to end", seconds: emulator, records: records)
         if let baseline { table.ratio("import / raw SQLite insert", emulator / baseline) }
-        if let cli { table.ratio("import / sqlite3 .import", emulator / cli, target: "<= 1.25") }
+        if let cli { table.ratio("import / sqlite3 .import", emulator / cli, target: `import` == .clients ? "<= 1.25" : "<= 1.0") }
         if shape == .accepted {
             table.ratio("import's added peak RSS / body", Double(peak) / Double(body.count))
         } else {

@@ -1,0 +1,64 @@
+import ArgumentParser
+import GestimumEmulator
+
+/// Which import the bench's large request is for: the contact import (six
+/// columns) or the Clients import, every one of its 85 structure fields filled.
+enum BenchImport: String, ExpressibleByArgument, CaseIterable {
+    case contacts
+    case clients
+
+    /// The request body and the rows as the company stores them (for the SQLite baselines).
+    func file(shape: BenchShape, records: Int) -> (body: [UInt8], rows: [[String]]) {
+        switch self {
+        case .contacts: return (shape.body(records: records), shape.rows(records: records))
+        case .clients: return WideRecords(kind: ImportCatalog.standard.kind(domain: "Clients")!).file(records: records)
+        }
+    }
+}
+
+/// Records of a wide import with every field given a valid value: codes the
+/// DEMO company holds for references, the first allowed code, a value of
+/// the field's type, and distinct keys.
+struct WideRecords {
+    let kind: ImportKind
+
+    /// The DEMO company's codes for the references a wide structure has.
+    static let demoCodes = ["Pays": "FR", "Devises": "EUR", "Commerciaux": "CO1", "Depots": "001", "ModesReglements": "CHQ",
+                            "Tiers": "CLIENT1", "Articles": "A10", "Affaires": "AFFAIRE1", "Salaries": "BSP"]
+
+    func value(_ field: FieldSpec, record i: Int) -> String {
+        if kind.engineKey.contains(field.name) { return "C\(i)" }
+        if let reference = field.reference { return Self.demoCodes[reference] ?? "" }
+        if let first = field.values?.first { return first }
+        switch field.type {
+        case .checkbox: return "Oui"
+        case .amount: return "\(i % 1000),50"
+        case .decimal: return "1,5"
+        case .integer, .number: return String(i % 100)
+        case .date: return "15/0\(i % 9 + 1)/2020"
+        case .dateTime: return "15/01/2020 10:30"
+        case .unlimitedText: return "Commentaire \(i)"
+        case .text, .other:
+            let text = "\(field.name.split(separator: "_").last ?? "")\(i)"
+            return String(text.prefix(field.maxLength ?? text.count))
+        }
+    }
+
+    func file(records: Int) -> (body: [UInt8], rows: [[String]]) {
+        let header = kind.fields.map(\.name).joined(separator: ";")
+        var lines = [header]
+        var rows: [[String]] = []
+        lines.reserveCapacity(records + 1)
+        rows.reserveCapacity(records)
+        for i in 0..<records {
+            let row = kind.fields.map { value($0, record: i) }
+            lines.append(row.joined(separator: ";"))
+            rows.append(row)
+        }
+        let request: JSONValue = [kind.root: [
+            "societe": ["fichier": "DEMO.Gestimum", "utilisateur": "DEMO"],
+            "parametres": ["journal": "Non", "statistiques": "Oui", "entete": "Oui", kind.array: .array(lines.map(JSONValue.string))],
+        ]]
+        return (DataSnapJSONWriter.bytes(request), rows)
+    }
+}
