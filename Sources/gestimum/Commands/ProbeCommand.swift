@@ -41,7 +41,9 @@ struct ProbeCommand: AsyncParsableCommand {
             answer = try await target.exchange(method: "GET", path: path, headers: [(EmulatorServer.probeHeader.rawName, "1")], body: nil)
         } catch let error as TargetUnavailable {
             await target.shutdown()
-            throw CommandFailure.unavailable("cannot reach \(error.url): \(error.cause)")
+            // The run's wording names its own option; this command's is --timeout.
+            let cause = error.cause.replacingOccurrences(of: "(--request-timeout)", with: "(--timeout)")
+            throw CommandFailure.unavailable("cannot reach \(error.url): \(cause)")
         }
         await target.shutdown()
         guard answer.status == 200 else {
