@@ -3,8 +3,8 @@
 that both `docker load` and `podman load` read: an OCI image layout
 (oci-layout, index.json, blobs/sha256/...) that also carries Docker's
 manifest.json, pointing at the same blobs, as `docker save` writes it since
-Docker 25. Older Docker engines read manifest.json; podman, skopeo,
-containerd and Docker 25+ read index.json.
+Docker 25. Docker engines before 25 read manifest.json only; podman, skopeo
+and containerd read index.json.
 
 The image config is kept byte for byte (so the image id does not change, and
 Docker's HEALTHCHECK survives: converting it to an OCI config would drop it).
