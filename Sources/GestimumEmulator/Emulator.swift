@@ -51,6 +51,16 @@ public final class Emulator: Sendable {
         return .json(500, ImportResponse.error(Messages.methodNotFound(route.className, route.methodName)), session: session)
     }
 
+    /// The answer to a health check's `GET /api/rest/Outils/%22Version%22`
+    /// (D77): the version, without opening or renewing a session, so that a
+    /// probe every few seconds leaves the session table and the seeded
+    /// session ids as they were. Nil for any other request.
+    public func healthAnswer(_ request: EmulatorRequest) -> EmulatorResponse? {
+        guard request.method == "GET", let route = DataSnapRoute(method: request.method, rawPath: request.path),
+              route.names("Outils", "Version") else { return nil }
+        return .json(200, Self.toolAnswer(Messages.webServiceVersion), session: nil)
+    }
+
     /// Ends `session` at once: requests naming it get 403 `SessionExpired` (the control API's faults).
     public func expireSession(_ session: String) {
         sessions.expire(session)

@@ -8,7 +8,7 @@ struct Gestimum: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gestimum",
         abstract: "Gestimum Web Service 2 imports: reference emulator and conformance suite.",
-        subcommands: [RunCommand.self, ImportCommand.self, ImportsCommand.self, StateCommand.self, ServeCommand.self, RecordCommand.self, CatalogueCommand.self, BenchCommand.self, ReportCommand.self]
+        subcommands: [RunCommand.self, ImportCommand.self, ImportsCommand.self, StateCommand.self, ServeCommand.self, RecordCommand.self, CatalogueCommand.self, BenchCommand.self, ReportCommand.self, ProbeCommand.self]
     )
 
     /// Runs the command and applies the ``ExitPolicy`` to what it throws:

@@ -87,6 +87,8 @@ struct ExitCodeTests {
         ["imports", "--json", "--markdown"],
         ["imports", "Clients", "--markdown"],
         ["imports", "--output", "x.md"],
+        ["probe", "ftp://example.org"],
+        ["probe", "--timeout", "0"],
     ])
     func badUsageExits64(arguments: [String]) throws {
         let outcome = try BuiltBinary.run(arguments)
@@ -166,6 +168,13 @@ struct ExitCodeTests {
         let outcome = try BuiltBinary.run(["serve", "--port", String(taken.port)])
         #expect(outcome.status == 69)
         #expect(outcome.error.contains("error: cannot serve on 127.0.0.1:\(taken.port): address already in use"), "\(outcome.error)")
+    }
+
+    @Test func aProbeWithoutAnAnswerExits69() throws {
+        let silent = try ListeningSocket()  // accepts nothing, answers nothing
+        let outcome = try BuiltBinary.run(["probe", "http://127.0.0.1:\(silent.port)", "--timeout", "1"])
+        #expect(outcome.status == 69)
+        Self.expectPlainSentence(outcome, naming: "cannot reach http://127.0.0.1:\(silent.port)/api/rest/Outils/%22Version%22: no complete answer within 1 s")
     }
 
     // MARK: 73

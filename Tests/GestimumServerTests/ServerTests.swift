@@ -102,6 +102,24 @@ struct ServerTests {
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"error":"\/_emulator\/state not found"}"#)
     }
 
+    @Test func aHealthProbeFiresNoFaultAndIsNotLogged() async throws {
+        let version = "/api/rest/Outils/%22Version%22"
+        let (probe, plain, log) = try await Self.serving { base, _ in
+            let target = HTTPTarget(baseURL: base, fixturesFolder: Self.loader.fixturesFolder)
+            let armed = try await target.exchange(method: "POST", path: "/_emulator/faults", body: Array(#"{"match": {}, "action": {"status": 503}}"#.utf8))
+            #expect(armed.status == 200)
+            let probe = try await target.exchange(method: "GET", path: version, headers: [(EmulatorServer.probeHeader.rawName, "1")], body: nil)
+            let plain = try await target.exchange(method: "GET", path: version, body: nil)
+            let log = try JSONParser.parse(try await target.exchange(method: "GET", path: "/_emulator/requests", body: nil).body)
+            return (probe, plain, log)
+        }
+        #expect(probe.status == 200)
+        #expect(String(decoding: probe.body, as: UTF8.self).contains("succ"))
+        #expect(probe.header("Pragma") == nil)
+        #expect(plain.status == 503)
+        #expect(log["requests"]?.arrayValue?.map { $0["status"] } == [.number("503")])
+    }
+
     @Test func withoutControlOrSetupCommandScenariosAreSkippedWithTheReason() async throws {
         let scenario = try Self.loader.load(id: "documented/seed-example")
         let result = try await Self.serving(control: false) { base, _ in
