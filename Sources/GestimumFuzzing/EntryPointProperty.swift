@@ -19,8 +19,9 @@ import Synchronization
 /// when they have grown, and each input gets a fresh emulator (new session
 /// table, seeded ids) so that an input's answer depends on little else.
 public final class EntryPointProperty: Sendable {
-    /// The runner's invariants: the broken ones for a request body and its answer.
-    public typealias InvariantCheck = @Sendable (_ requestBody: [UInt8], _ responseBody: JSONValue) -> [String]
+    /// The runner's invariants: the broken ones for a request body, its answer
+    /// and the import it was routed to (nil: the one the body's root names).
+    public typealias InvariantCheck = @Sendable (_ requestBody: [UInt8], _ responseBody: JSONValue, _ kind: ImportKind?) -> [String]
 
     /// The statuses the contract allows.
     public static let statuses: Set<Int> = [200, 403, 404, 413, 500]
@@ -119,7 +120,7 @@ public final class EntryPointProperty: Sendable {
             return "the body is not as DataSnap writes it: \(FuzzText.excerpt(response.body))"
         }
         if let problem = shapeProblem(body, status: response.status) { return "\(problem): \(FuzzText.excerpt(response.body))" }
-        let broken = invariants(request.body, body)
+        let broken = invariants(request.body, body, routed)
         guard broken.isEmpty else { return "invariants broken: \(broken.joined(separator: "; "))" }
         for (kind, change) in growth {
             if let problem = growthProblem(body, request: request, kind: kind, routed: routed, growth: change) { return problem }

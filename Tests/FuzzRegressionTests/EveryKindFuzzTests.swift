@@ -75,7 +75,7 @@ import Testing
         let after = try EntryPointProperty.counts([clients, contacts], in: registry)
         let grown = after[0] - before[0]
         #expect(grown > 0 && after[1] == before[1])
-        let none: EntryPointProperty.InvariantCheck = { _, _ in [] }
+        let none: EntryPointProperty.InvariantCheck = { _, _, _ in [] }
         #expect(EntryPointProperty.watchedKinds(request, routed: clients).map(\.domain) == ["Clients"])
         #expect(EntryPointProperty.problem(in: response, request: request, routed: clients,
                                            growth: [(clients, grown)], invariants: none) == nil)
