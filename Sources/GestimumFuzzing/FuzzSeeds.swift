@@ -9,9 +9,20 @@ public enum FuzzSeeds {
     /// Bodies larger than this are left out: the targets run with small inputs.
     public static let largestBody = 16 * 1024
 
-    /// One seed per scenario step (`handle`) or per request body (the others).
+    /// One seed per scenario step (`handle`) or per request body (the
+    /// others); for `request` and `handle`, each kind's documented example
+    /// once more, its kind or route chosen by a selector byte.
     public static func inputs(for target: String, scenarios: URL) throws -> [[UInt8]] {
         var seeds: [[UInt8]] = []
+        switch target {
+        case "request":
+            seeds += try documentedExamples(in: scenarios).map { RequestDecoding.input($0.request.body, as: $0.kind) }
+        case "handle":
+            seeds += try documentedExamples(in: scenarios).map { example in
+                RawRequest.encode(example.request, route: RawRequest.routes.firstIndex(of: example.kind.route)!)
+            }
+        default: break
+        }
         for step in try steps(in: scenarios) {
             switch target {
             case "json", "request":
@@ -55,10 +66,22 @@ public enum FuzzSeeds {
         }
     }
 
+    /// The first step of `Scenarios/documented/` that imports each kind the
+    /// emulator runs, in catalogue order (a kind without one is left out;
+    /// the regression tests require one per kind).
+    public static func documentedExamples(in scenarios: URL) throws -> [(kind: ImportKind, request: EmulatorRequest)] {
+        let steps = try steps(in: scenarios.appendingPathComponent("documented"))
+        return RequestDecoding.kinds.compactMap { kind in
+            steps.first { EntryPointProperty.routedKind($0)?.domain == kind.domain && !$0.body.isEmpty }.map { (kind: kind, request: $0) }
+        }
+    }
+
     /// The separator, delimiter and lines of an import body, as a `lines` input.
     static func linesInput(_ body: [UInt8]) -> LineSplitting.Input? {
-        guard let json = try? JSONParser.parse(body), let parameters = json["importer_contacts"]?["parametres"],
-              let lines = parameters["fichier_contacts"]?.arrayValue?.compactMap(\.stringValue) else { return nil }
+        guard let json = try? JSONParser.parse(body) else { return nil }
+        let kind = ImportFile.kind(of: json)
+        guard let parameters = json[kind.root]?["parametres"],
+              let lines = parameters[kind.array]?.arrayValue?.compactMap(\.stringValue) else { return nil }
         let separator = parameters["separateur_champs"]?.stringValue ?? ""
         let delimiter = parameters["identificateur_texte"]?.stringValue ?? ""
         return LineSplitting.Input(separator: separator.isEmpty ? ";" : separator,

@@ -4,10 +4,12 @@ import GestimumEmulator
 /// answer whatever the golden says: the journal's counts, the statistics,
 /// the records the request holds and the rejection lines must agree.
 public enum Invariants {
-    /// The broken invariants of one import answer, as sentences; empty when all hold.
-    public static func check(requestBody: [UInt8], responseBody: JSONValue) -> [String] {
+    /// The broken invariants of one import answer, as sentences; empty when
+    /// all hold. `kind`: the import the request was routed to; nil reads it
+    /// from the body's root key (a body can name more than one).
+    public static func check(requestBody: [UInt8], responseBody: JSONValue, kind routed: ImportKind? = nil) -> [String] {
         guard let answer = ImportAnswer(responseBody), answer.succeeded else { return [] }
-        let kind = (try? JSONParser.parse(requestBody)).map { ImportFile.kind(of: $0) } ?? ImportCatalog.standard.contacts
+        let kind = routed ?? (try? JSONParser.parse(requestBody)).map { ImportFile.kind(of: $0) } ?? ImportCatalog.standard.contacts
         var broken: [String] = []
         let stats = answer.statistics
         let statImported = stats?.imported
@@ -30,7 +32,7 @@ public enum Invariants {
             broken.append("journal says \(j) not imported, statistiques say \(s)")
         }
         let imported = journalImported ?? statImported, rejected = journalRejected ?? statRejected
-        if let imported, let rejected, let records = recordCount(requestBody), imported + rejected != records {
+        if let imported, let rejected, let records = recordCount(requestBody, kind: kind), imported + rejected != records {
             broken.append("\(imported) imported + \(rejected) not imported ≠ \(records) records in the request")
         }
         if let journal, let rejected {
@@ -73,10 +75,10 @@ public enum Invariants {
     }
 
     /// How many records the request holds, split as in spec §4; nil when it
-    /// is not a valid import request.
-    public static func recordCount(_ body: [UInt8]) -> Int? {
+    /// is not a valid import request (of `kind`, or of the kind its root names).
+    public static func recordCount(_ body: [UInt8], kind: ImportKind? = nil) -> Int? {
         guard let json = try? JSONParser.parse(body) else { return nil }
-        guard let request = try? RequestDecoder.decode(json, kind: ImportFile.kind(of: json)) else { return nil }
+        guard let request = try? RequestDecoder.decode(json, kind: kind ?? ImportFile.kind(of: json)) else { return nil }
         return ImportFile.recordCount(request.parameters)
     }
 }
