@@ -167,7 +167,8 @@ public struct ConformanceRunner: Sendable {
             let text = String(decoding: response.body.prefix(200), as: UTF8.self)
             return differences + [Difference(step: number, kind: .body, path: "$", expected: "a JSON body", actual: text)]
         }
-        for broken in Invariants.check(requestBody: step.body, responseBody: actual) {
+        let routed = step.importDomain.flatMap { ImportCatalog.standard.kind(domain: $0) }
+        for broken in Invariants.check(requestBody: step.body, responseBody: actual, kind: routed) {
             differences.append(Difference(step: number, kind: .invariant, path: "$.result[0]", expected: "invariant holds", actual: broken))
         }
         guard let expected = try? options.golden.response(scenario.id, step: number) else {

@@ -64,7 +64,7 @@ struct BenchCommand: AsyncParsableCommand {
         let emulator = try await asyncMedian { () async throws -> Double in
             let folder = try temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
-            let emulator = try BenchEmulator.make(in: folder)
+            let emulator = try BenchEmulator.make(in: folder, bodySize: body.count)
             MemoryRelease.now()  // pages freed by earlier runs would otherwise hide this one's growth
             ProcessMemory.current.resetPeak()
             let before = ProcessMemory.current.resident ?? 0
