@@ -43,15 +43,15 @@ public enum FieldType: Sendable, Equatable {
         }
     }
 
-    /// The word the rejection message names as the expected type.
+    /// The word the rejection message names as the expected type (the custom field types' names, D71).
     var expected: String {
         switch self {
-        case .checkbox: "case"
-        case .amount, .decimal: "decimal"
-        case .integer, .number: "entier"
-        case .date: "date"
-        case .dateTime: "date et heure"
-        case .text, .unlimitedText, .other: "texte"
+        case .checkbox: Messages.TypeName.checkbox
+        case .amount, .decimal: Messages.TypeName.decimal
+        case .integer, .number: Messages.TypeName.integer
+        case .date: Messages.TypeName.date
+        case .dateTime: Messages.TypeName.dateTime
+        case .text, .unlimitedText, .other: Messages.TypeName.text
         }
     }
 

@@ -81,6 +81,15 @@ public enum Messages {
     }
     /// A required field other than the code and the contact's name (D71).
     public static func missingField(_ field: String) -> String { "Le champ \(field) est obligatoire" }
+    /// The type names a rejection says were expected (`… est incorrecte ({type} attendu)`).
+    public enum TypeName {
+        public static let checkbox = "case"
+        public static let decimal = "decimal"
+        public static let integer = "entier"
+        public static let date = "date"
+        public static let dateTime = "date et heure"
+        public static let text = "texte"
+    }
     /// None of a group of fields of which one is required has a value.
     public static func missingOneOf(_ fields: [String]) -> String {
         "L'un des champs \(fields.joined(separator: ", ")) est obligatoire"
