@@ -29,11 +29,24 @@ final class BrokenServer: @unchecked Sendable {
 
     var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
+    /// The accept thread owns every descriptor and is the only one to close
+    /// them: a number closed twice may by then name another test's file.
     private func acceptLoop(_ behaviour: Behaviour) {
+        defer {
+            lock.withLock {
+                for client in clients { close(client) }
+                clients.removeAll()
+            }
+            close(socket)
+        }
         while true {
             let client = accept(socket, nil, nil)
             guard client >= 0 else { return }
-            lock.withLock { clients.append(client) }
+            let admitted = lock.withLock {
+                if !stopped { clients.append(client) }
+                return !stopped
+            }
+            guard admitted else { close(client); return }
             var buffer = [UInt8](repeating: 0, count: 65_536)
             _ = read(client, &buffer, buffer.count)
             switch behaviour {
@@ -42,19 +55,21 @@ final class BrokenServer: @unchecked Sendable {
             case .closesMidAnswer:
                 let answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"result\":["
                 _ = answer.utf8CString.withUnsafeBufferPointer { write(client, $0.baseAddress, $0.count - 1) }
-                close(client)
+                lock.withLock {
+                    clients.removeAll { $0 == client }
+                    close(client)
+                }
             }
         }
     }
 
-    /// Closes the listener and every connection.
+    /// Stops listening and cuts every connection; the accept thread then closes them.
     func stop() {
         lock.withLock {
             guard !stopped else { return }
             stopped = true
             shutdown(socket, Int32(SHUT_RDWR))
-            close(socket)
-            for client in clients { close(client) }
+            for client in clients { shutdown(client, Int32(SHUT_RDWR)) }
         }
     }
 

@@ -101,14 +101,14 @@ public struct Fixture: Sendable, Equatable {
         return try Fixture(json: json)
     }
 
-    /// The embedded DEMO company of the documented example.
-    public static var demo: Fixture {
+    /// The embedded DEMO company of the documented example, read once.
+    public static let demo: Fixture = {
         guard let url = Bundle.module.url(forResource: "demo", withExtension: "json"),
               let data = try? Data(contentsOf: url),
               let fixture = try? decode(data)
         else { preconditionFailure("the embedded demo fixture is part of the build") }
         return fixture
-    }
+    }()
 
     // MARK: Reading
 
