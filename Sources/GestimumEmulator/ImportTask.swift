@@ -87,7 +87,8 @@ public struct ImportTask: Sendable {
         }
 
         let validator = RecordValidator(kind: kind, fields: fields, customFields: customFields)
-        let producer = RecordProducer(lines: parameters.lines, splitter: splitter, skipsHeader: parameters.header, validator: validator)
+        var producer = RecordProducer(lines: parameters.lines, splitter: splitter, skipsHeader: parameters.header, validator: validator)
+        producer.accountCodes = kind.particulars.accountCodes?.applied(to: kind, options: parameters.options)
         let storeRecords = { () throws -> RecordStore in
             var records = RecordStore(
                 writer: try RecordWriter(db: db, kind: self.kind, fields: fields, customPositions: reference.customPositions(of: self.kind)),

@@ -57,6 +57,8 @@ public struct ImportKind: Sendable {
         public var stateKey: String?
         /// The name of the table in the ignored-field warning.
         public var table: String
+        /// Codes and numbers the request may ask to compute (Comptes, D78).
+        public var accountCodes: AccountCodes?
 
         public enum FinishedLine: String, Sendable {
             /// `Tâche {task} terminée`.

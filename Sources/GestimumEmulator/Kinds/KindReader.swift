@@ -3,7 +3,7 @@ enum KindReader {
     static let keys = ["domain", "root", "array", "task", "erp_min", "parameters", "update_key", "custom_fields", "fixed_order",
                        "source", "request_page", "update_key_source", "fields", "formats", "engine"]
     static let fieldKeys = ["name", "type", "max_length", "required", "values", "order", "reference", "source", "missing", "unknown"]
-    static let engineKeys = ["emulated", "numbering", "success_line", "finished_line", "warnings", "table", "replace_on_update", "relaxed", "state_key", "key", "one_of"]
+    static let engineKeys = ["emulated", "numbering", "success_line", "finished_line", "warnings", "table", "replace_on_update", "relaxed", "state_key", "key", "one_of", "account_codes"]
 
     static func read(_ json: JSONValue, file: String) throws -> ImportKind {
         let reader = JSONReader()
@@ -107,6 +107,25 @@ enum KindReader {
                         reader.fail(JSONReader.path(here, i), "\"\(text)\" is not a known warning")
                     }
                 }
+            case "account_codes":
+                var codes = AccountCodes(number: "", code: "", type: "", roots: [:])
+                for (key, value) in reader.object(value, at: here, keys: ["number", "code", "type", "roots"]) ?? [] {
+                    let at = JSONReader.path(here, key)
+                    switch key {
+                    case "number": codes.number = reader.string(value, at: at) ?? ""
+                    case "code": codes.code = reader.string(value, at: at) ?? ""
+                    case "type": codes.type = reader.string(value, at: at) ?? ""
+                    default:
+                        guard case let .object(pairs) = value, !pairs.isEmpty else {
+                            reader.fail(at, "must be an object of account types and roots")
+                            continue
+                        }
+                        for (type, root) in pairs {
+                            codes.roots[type.uppercased()] = reader.string(root, at: JSONReader.path(at, type)) ?? ""
+                        }
+                    }
+                }
+                particulars.accountCodes = codes
             case "numbering":
                 var numbering = ImportKind.Numbering(field: "", length: 0)
                 for (key, value) in reader.object(value, at: here, keys: ["field", "length"]) ?? [] {

@@ -165,6 +165,10 @@ public enum StructureDocument {
         if p.replacesOnUpdate { notes.append("an update replaces the whole record, as the help says") }
         for group in p.oneOf { notes.append("one of \(group.map { "`\($0)`" }.joined(separator: ", ")) is enough, as the help's footnote says") }
         if !p.relaxed.isEmpty { notes.append("\(p.relaxed.sorted().map { "`\($0)`" }.joined(separator: ", ")) not required, as the help's example (D72)") }
+        if let codes = p.accountCodes {
+            let roots = codes.roots.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            notes.append("`calculer_code_tiers` / `calculer_numero_compte` compute an empty `\(codes.code)` / `\(codes.number)` from the account root (\(roots)) (D78)")
+        }
         if let key = p.stateKey { notes.append("records under `\(key)` in fixtures and state") }
         return notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")
     }

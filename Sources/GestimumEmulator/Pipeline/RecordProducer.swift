@@ -7,6 +7,8 @@ struct RecordProducer: Sendable {
     /// The first line is the header: not a record.
     let skipsHeader: Bool
     let validator: RecordValidator
+    /// Codes and numbers computed before the checks (Comptes, D78).
+    var accountCodes: AccountCodes.Applied? = nil
 
     var fields: FieldList { validator.fields }
 
@@ -26,6 +28,7 @@ struct RecordProducer: Sendable {
                     batch.appendRejected(line: number, reason: Messages.valueCount(line.count, fields.columns.count))
                 } else {
                     record.load(line, fields: fields)
+                    accountCodes?.complete(&record)
                     batch.appendRecord(line: number, record: record, early: validator.early(record),
                                        customReason: validator.customReason(record))
                 }
