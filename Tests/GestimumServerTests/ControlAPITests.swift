@@ -188,6 +188,33 @@ struct ControlAPITests {
         #expect(try await Self.call(host, "DELETE", "faults").1 == ["faults": []])
     }
 
+    /// Faults match every import's route and read the company from that import's own root.
+    @Test func pathAndCompanyMatchTheClientsImport() async throws {
+        let host = try Self.host()
+        func clients(_ company: String, _ code: String) async -> Served {
+            let body = DataSnapJSONWriter.bytes(["importer_clients": [
+                "societe": ["fichier": .string(company), "utilisateur": "DEMO"],
+                "parametres": ["journal": "Oui", "entete": "Oui",
+                               "fichier_clients": ["PCF_CODE;PCF_RS;CPT_NUMERO", .string("\(code);Client \(code);411\(code)")]],
+            ]])
+            return await host.serve(EmulatorRequest(path: "/api/rest/Clients/%22Importer%22", body: body))
+        }
+        _ = try await Self.call(host, "POST", "faults",
+                                #"{"match": {"path": "/api/rest/clients/\"importer\"", "company": "DEMO.Gestimum"}, "action": {"status": 503}, "times": 1}"#)
+        // Another route of the same company, then the route on another company: no match.
+        #expect(try Self.response(await Self.send(host)).status == 200)
+        #expect(try Self.response(await clients("AUTRE.Gestimum", "C1")).status == 200)
+        #expect(try Self.response(await clients("DEMO.Gestimum", "C2")).status == 503)
+        #expect(try Self.response(await clients("DEMO.Gestimum", "C3")).status == 200)
+        let state = try await StateDocument.build(host.emulator.registry)
+        let codes = (state["societes"]?.arrayValue?.first?["clients"]?.arrayValue ?? []).compactMap { $0["PCF_CODE"]?.stringValue }
+        #expect(codes == ["C3"])
+        let log = try await Self.call(host, "GET", "requests").1["requests"]?.arrayValue ?? []
+        #expect(log.map { $0["status"] } == [.number("200"), .number("200"), .number("503"), .number("200")])
+        #expect(log.map { $0["fault"] } == [.null, .null, .number("1"), .null])
+        #expect(log[3]["imported"] == .number("1"))
+    }
+
     @Test func aDelayThenADrop() async throws {
         let host = try Self.host()
         _ = try await Self.call(host, "POST", "faults", #"{"action": {"delay_ms": 50, "then": {"drop": true}}}"#)
