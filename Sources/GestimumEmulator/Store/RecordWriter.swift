@@ -45,8 +45,7 @@ struct RecordWriter {
             let number = CompanySchema.quoted(numbering.field.lowercased())
             let names = ([number] + columns).joined(separator: ", ")
             let marks = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
-            let customCount = customPositions.count
-            insert = RawStatement(statement: try db.cachedStatement(sql: CompanySchema.cachedSQL("insert \(kind.domain) \(customCount)") {
+            insert = RawStatement(statement: try db.cachedStatement(sql: CompanySchema.cachedSQL("insert \(kind.domain) \(customPositions)") {
                 "INSERT INTO \(table) (\(names)) VALUES (\(marks))"
             }))
             existsStatement = RawStatement(statement: try db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE \(number) = ?"))
