@@ -74,7 +74,8 @@ public struct ImportTask: Sendable {
         journal.write(Messages.taskStarted(kind.task), at: .launched)
 
         let reference = try cache.referenceData(db)
-        let customFields = reference.customFields(of: kind)
+        // Documents keep the structure's fields only: custom columns are ignored (D80).
+        let customFields = kind.particulars.documents == nil ? reference.customFields(of: kind) : []
         let parameters = request.parameters
         let splitter = LineSplitter(separator: parameters.separator, delimiter: parameters.delimiter)
         let fields = FieldList(names: ImportFile.fieldNames(parameters, kind: kind, splitter: splitter), kind: kind,
@@ -89,6 +90,21 @@ public struct ImportTask: Sendable {
         let validator = RecordValidator(kind: kind, fields: fields, customFields: customFields)
         var producer = RecordProducer(lines: parameters.lines, splitter: splitter, skipsHeader: parameters.header, validator: validator)
         producer.accountCodes = kind.particulars.accountCodes?.applied(to: kind, options: parameters.options)
+        if let rules = kind.particulars.documents {
+            var documents = DocumentStore(
+                kind: kind, rules: rules, validator: validator,
+                lookup: ReferenceLookup(db: db, reference: reference, catalog: .standard), writer: DocumentWriter(db: db, kind: kind),
+                lineOffset: parameters.header ? 1 : 0, today: journal.day(at: .imported), defaultDepot: reference.depots.min())
+            try consume(producer, lines: parameters.lines.count, width: kind.fields.count) { try documents.take($0) }
+            try documents.finish()
+            if documents.rejected == 0 { journal.write(Messages.importSucceeded, at: .imported) }
+            journal.write(Messages.importedCount(documents.imported), at: .imported)
+            journal.write(Messages.rejectedCount(documents.rejected), at: .imported)
+            for message in documents.messages { journal.write(message, at: .imported) }
+            journal.write(Messages.taskFinished(kind.task), at: .imported)
+            journal.write(Messages.closing(path), at: .imported)
+            return .completed(journal: journal.lines, imported: documents.imported, rejected: documents.rejected)
+        }
         let storeRecords = { () throws -> RecordStore in
             var records = RecordStore(
                 writer: try RecordWriter(db: db, kind: self.kind, fields: fields, customPositions: reference.customPositions(of: self.kind)),
@@ -138,6 +154,21 @@ public struct ImportTask: Sendable {
         }
         journal.write(Messages.closing(path), at: .imported)
         return .completed(journal: journal.lines, imported: imported, rejected: rejections.count)
+    }
+
+    /// Hands `producer`'s batches to `take` in line order: on this thread for
+    /// a small file, from a thread of its own for a large one.
+    private func consume(_ producer: RecordProducer, lines: Int, width: Int, _ take: (RecordBatch) throws -> Void) throws {
+        if lines < Self.pipelineThreshold {
+            let batch = RecordBatch(width: width, capacity: min(Self.batchSize, max(lines, 1)))
+            try producer.run(into: batch) { batch, _ in
+                try take(batch)
+                batch.removeAll()
+                return batch
+            }
+        } else {
+            try Self.pipelined(producer, width: width, consume: take)
+        }
     }
 
     /// Files with fewer lines are read on the store's thread.

@@ -43,13 +43,24 @@ public struct Fixture: Sendable, Equatable {
         public var depots: [String]?
         /// Records of the other imports, by state key (`clients`, `pays`), in fixture order.
         public var records: [(key: String, rows: [[String: String]])] = []
+        /// The next document number of each prefix (`"ARC": "ARC17-00051"`, D79).
+        public var compteurs: [String: String]?
+        /// Stock quantities by article and depot (documents move them).
+        public var stocks: [Stock]?
 
         public static func == (a: CompanySetup, b: CompanySetup) -> Bool {
             a.fichier == b.fichier && a.utilisateurs == b.utilisateurs && a.connectes == b.connectes && a.tiers == b.tiers
                 && a.criteres == b.criteres && a.fonctions == b.fonctions && a.champs_personnalises == b.champs_personnalises
-                && a.contacts == b.contacts && a.depots == b.depots
+                && a.contacts == b.contacts && a.depots == b.depots && a.compteurs == b.compteurs && a.stocks == b.stocks
                 && a.records.map(\.key) == b.records.map(\.key) && a.records.map(\.rows) == b.records.map(\.rows)
         }
+    }
+
+    /// A quantity of an article in a depot.
+    public struct Stock: Sendable, Equatable {
+        public var article: String
+        public var depot: String
+        public var quantite: String
     }
 
     public var erp_version: String?
@@ -113,8 +124,10 @@ public struct Fixture: Sendable, Equatable {
     // MARK: Reading
 
     private static func readCompany(_ value: JSONValue, at path: String, _ reader: JSONReader) -> CompanySetup? {
-        let keys = ["fichier", "utilisateurs", "connectes", "tiers", "criteres", "fonctions", "champs_personnalises", "contacts", "depots"]
-            + ImportCatalog.standard.kinds.filter { $0.particulars.emulated && $0.stateKey != "contacts" }.map(\.stateKey)
+        let keys = ["fichier", "utilisateurs", "connectes", "tiers", "criteres", "fonctions", "champs_personnalises", "contacts", "depots",
+                    "compteurs", "stocks"]
+            + ImportCatalog.standard.kinds.filter { $0.particulars.emulated && $0.particulars.documents == nil && $0.stateKey != "contacts" }
+            .map(\.stateKey)
         guard let pairs = reader.object(value, at: path, keys: keys) else { return nil }
         let before = reader.problems.count
         var company = CompanySetup(fichier: "", utilisateurs: [])
@@ -180,6 +193,31 @@ public struct Fixture: Sendable, Equatable {
                 company.champs_personnalises = each { value, at in readCustomField(value, at: at, reader) }
             case "depots":
                 company.depots = reader.strings(value, at: here)
+            case "compteurs":
+                guard case let .object(pairs) = value else {
+                    reader.fail(here, "must be an object of prefixes and next numbers, not \(JSONReader.describe(value))")
+                    continue
+                }
+                var counters: [String: String] = [:]
+                for (prefix, next) in pairs { counters[prefix] = reader.string(next, at: JSONReader.path(here, prefix)) }
+                company.compteurs = counters
+            case "stocks":
+                company.stocks = each { value, at in
+                    guard let pairs = reader.object(value, at: at, keys: ["article", "depot", "quantite"]) else { return nil }
+                    var stock = Stock(article: "", depot: "", quantite: "")
+                    for (key, value) in pairs {
+                        let text = reader.string(value, at: JSONReader.path(at, key)) ?? ""
+                        switch key {
+                        case "article": stock.article = text
+                        case "depot": stock.depot = text
+                        default:
+                            if DocumentNumbers.decimal(text) == nil { reader.fail(JSONReader.path(at, key), "\"\(text)\" is not a number") }
+                            stock.quantite = text
+                        }
+                    }
+                    for key in ["article", "depot", "quantite"] where value[key] == nil { reader.fail(JSONReader.path(at, key), "missing") }
+                    return stock
+                }
             case "contacts":
                 company.contacts = each { value, at in
                     guard case let .object(fields) = value else {
@@ -282,6 +320,8 @@ public struct Fixture: Sendable, Equatable {
                 unique("criteres.\(number)", company.criteres?[number] ?? [], nil, folding: exact, "(criterion codes are unique)")
             }
             unique("fonctions", company.fonctions ?? [], nil, folding: exact, "(function codes are unique)")
+            unique("stocks", (company.stocks ?? []).map { "\($0.article) in depot \($0.depot)" }, nil, folding: exact,
+                   "(one quantity per article and depot)")
             let definitions = company.champs_personnalises ?? []
             unique("champs_personnalises", definitions.map(\.nom), "nom",
                    folding: { $0.uppercased() }, "(custom field names compare case-insensitively)")
@@ -410,6 +450,12 @@ extension Fixture.CompanySetup {
             })))
         }
         if let depots { pairs.append(("depots", .array(depots.map(JSONValue.string)))) }
+        if let compteurs { pairs.append(("compteurs", object(compteurs.keys.sorted().map { (key: $0, value: .string(compteurs[$0] ?? "")) }))) }
+        if let stocks {
+            pairs.append(("stocks", .array(stocks.map {
+                object([("article", .string($0.article)), ("depot", .string($0.depot)), ("quantite", .string($0.quantite))])
+            })))
+        }
         for (key, rows) in records {
             let kind = ImportCatalog.standard.kind(stateKey: key)
             let rank = { (name: String) -> Int in kind?.fieldIndex[name.uppercased()] ?? Int.max }

@@ -11,6 +11,11 @@ public struct Journal: Sendable {
         self.timestamps = timestamps
     }
 
+    /// The day of `phase`, `dd/MM/yyyy`: a document's date when its file gives none.
+    public func day(at phase: ImportPhase) -> String {
+        String(timestamps.format(timeline.time(at: phase)).prefix(10))
+    }
+
     /// Appends `dd/MM/yyyy HH:mm:ss {message}` stamped at `phase`.
     public mutating func write(_ message: String, at phase: ImportPhase) {
         let stamp: String

@@ -59,6 +59,8 @@ public struct ImportKind: Sendable {
         public var table: String
         /// Codes and numbers the request may ask to compute (Comptes, D78).
         public var accountCodes: AccountCodes?
+        /// Lines grouped into numbered documents (DocumentsVente, DocumentsAchat, DocumentsStock).
+        public var documents: DocumentRules?
 
         public enum FinishedLine: String, Sendable {
             /// `Tâche {task} terminée`.

@@ -3,7 +3,7 @@ enum KindReader {
     static let keys = ["domain", "root", "array", "task", "erp_min", "parameters", "update_key", "custom_fields", "fixed_order",
                        "source", "request_page", "update_key_source", "fields", "formats", "engine"]
     static let fieldKeys = ["name", "type", "max_length", "required", "values", "order", "reference", "source", "missing", "unknown"]
-    static let engineKeys = ["emulated", "numbering", "success_line", "finished_line", "warnings", "table", "replace_on_update", "relaxed", "state_key", "key", "one_of", "account_codes"]
+    static let engineKeys = ["emulated", "numbering", "success_line", "finished_line", "warnings", "table", "replace_on_update", "relaxed", "state_key", "key", "one_of", "account_codes", "documents"]
 
     static func read(_ json: JSONValue, file: String) throws -> ImportKind {
         let reader = JSONReader()
@@ -27,10 +27,10 @@ enum KindReader {
             if let field = readField(element, at: JSONReader.path("fields", i), reader) { fields.append(field) }
         }
         if values["fields"] == nil { reader.fail("fields", "missing") }
-        // The first field, when required, is the record's code (`Code manquant`).
-        if let first = fields.first, first.required, first.missing == nil { fields[0].missing = .code }
         var particulars = ImportKind.Particulars(table: domain.uppercased())
         if let engine = values["engine"] { readEngine(engine, into: &particulars, reader) }
+        // The first field, when required, is the record's code (`Code manquant`); a document's is its sub-type.
+        if let first = fields.first, first.required, first.missing == nil, particulars.documents == nil { fields[0].missing = .code }
         let erp = values["erp_min"].flatMap { reader.integer($0, at: "erp_min", in: 1...99) } ?? 0
         if values["erp_min"] == nil { reader.fail("erp_min", "missing") }
         let kind = ImportKind(
@@ -126,6 +126,29 @@ enum KindReader {
                     }
                 }
                 particulars.accountCodes = codes
+            case "documents":
+                var rules = DocumentRules(family: .sales, prefixes: [:], groupBy: [], linesFrom: "", quantity: "", priceFromArticle: nil)
+                for (key, value) in reader.object(value, at: here, keys: ["family", "prefixes", "group_by", "lines_from", "quantity", "price_from_article"]) ?? [] {
+                    let at = JSONReader.path(here, key)
+                    switch key {
+                    case "family":
+                        let text = reader.string(value, at: at) ?? ""
+                        if let family = DocumentRules.Family(rawValue: text) { rules.family = family } else {
+                            reader.fail(at, "\"\(text)\" is not vente, achat or stock")
+                        }
+                    case "prefixes":
+                        guard case let .object(pairs) = value, !pairs.isEmpty else {
+                            reader.fail(at, "must be an object of sub-types and prefixes")
+                            continue
+                        }
+                        for (subtype, prefix) in pairs { rules.prefixes[subtype] = reader.string(prefix, at: JSONReader.path(at, subtype)) ?? "" }
+                    case "group_by": rules.groupBy = (reader.strings(value, at: at) ?? []).map { $0.uppercased() }
+                    case "lines_from": rules.linesFrom = (reader.string(value, at: at) ?? "").uppercased()
+                    case "quantity": rules.quantity = (reader.string(value, at: at) ?? "").uppercased()
+                    default: rules.priceFromArticle = reader.string(value, at: at)?.uppercased()
+                    }
+                }
+                particulars.documents = rules
             case "numbering":
                 var numbering = ImportKind.Numbering(field: "", length: 0)
                 for (key, value) in reader.object(value, at: here, keys: ["field", "length"]) ?? [] {

@@ -32,6 +32,24 @@ public enum Messages {
     public static func invalidBBAN(_ bban: String) -> String { "Attention ! Le numéro BBAN \(bban) n'est pas valide." }
     public static func closing(_ path: String) -> String { "Fermeture de la société \(path)" }
 
+    // MARK: Documents (DocumentsVente, DocumentsAchat, DocumentsStock; D79, D80)
+    public static func documentCreated(_ number: String) -> String { "La pièce \(number) a été créée" }
+    public static func documentNotCreated(_ family: DocumentRules.Family) -> String {
+        switch family {
+        case .sales: "Le document de vente n'a pas été créé."
+        case .purchase: "Le document d'achat n'a pas été créé."
+        case .stock: "Le document de stock n'a pas été créé."
+        }
+    }
+    /// A message about one line of a document, `k` counting the file's lines (the header included).
+    public static func documentLine(_ k: Int, _ message: String) -> String { "Ligne \(k) : \(message)" }
+    public static let invalidDeliveryDate = "La date de livraison n'est pas valide"
+    public static let priceBelowCost = "Le prix de vente de l'article est inférieur au prix de revient."
+    public static func insufficientStock(_ article: String, current: String, quantity: String) -> String {
+        "Stock de l'article \(article) insuffisant. Stock actuel : \(current). Quantité à sortir : \(quantity)."
+    }
+    public static func documentExists(_ number: String) -> String { "La pièce \(number) existe déjà" }
+
     // MARK: The parts of the count and rejection lines (the harness reads journals back with them)
     public static let importedCountPrefix = "Nombre de lignes importées : "
     public static let rejectedCountPrefix = "Nombre de lignes non importées : "

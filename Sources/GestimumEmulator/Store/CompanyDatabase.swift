@@ -101,6 +101,13 @@ public struct CompanyDatabase: Sendable {
         for code in fixture.depots ?? [] {
             try db.execute(sql: "INSERT INTO depots (code) VALUES (?)", arguments: [code])
         }
+        for (prefix, next) in fixture.compteurs ?? [:] {
+            try db.execute(sql: "INSERT INTO compteurs (prefixe, prochain) VALUES (?, ?)", arguments: [prefix, next])
+        }
+        for stock in fixture.stocks ?? [] {
+            let quantity = DocumentNumbers.decimal(stock.quantite).map(DocumentNumbers.text) ?? stock.quantite
+            try db.execute(sql: "INSERT INTO stocks (article, depot, quantite) VALUES (?, ?, ?)", arguments: [stock.article, stock.depot, quantity])
+        }
         let catalog = ImportCatalog.standard
         let definitions = fixture.champs_personnalises ?? []
         var positions: [String: [(position: Int, name: String)]] = [:]
@@ -141,9 +148,42 @@ public struct CompanyDatabase: Sendable {
         }
     }
 
-    /// How many records of `kind` the company holds.
+    /// How many records of `kind` the company holds (for documents, their lines: what an import counts).
     public func recordCount(of kind: ImportKind) throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(CompanySchema.quoted(kind.tableName))") ?? 0 }
+        if kind.particulars.documents != nil {
+            return try writer.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document_lignes l JOIN documents d ON d.id = l.document WHERE d.import = ?",
+                                 arguments: [kind.domain]) ?? 0
+            }
+        }
+        return try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(CompanySchema.quoted(kind.tableName))") ?? 0 }
+    }
+
+    /// The documents of `kind` in creation order, each with its header's fields and a `lignes` array (D79).
+    public func documents(of kind: ImportKind) async throws -> [JSONValue] {
+        try await writer.read { db in
+            let lines = try db.cachedStatement(sql: "SELECT valeurs FROM document_lignes WHERE document = ? ORDER BY ordre")
+            return try Row.fetchAll(db, sql: "SELECT id, valeurs FROM documents WHERE import = ? ORDER BY id", arguments: [kind.domain]).map { row in
+                var pairs = (try JSONParser.parse(Array((row["valeurs"] as String).utf8))).objectValue ?? []
+                let items = try String.fetchAll(lines, arguments: [row["id"] as Int64]).map { try JSONParser.parse(Array($0.utf8)) }
+                pairs.append((key: "lignes", value: .array(items)))
+                return .object(pairs)
+            }
+        }
+    }
+
+    /// Stock quantities by article and depot, and the counters' next numbers, once the company holds any document.
+    public func stockAndCounters() async throws -> (stocks: [JSONValue], counters: JSONValue?) {
+        try await writer.read { db in
+            let stocks = try Row.fetchAll(db, sql: "SELECT article, depot, quantite FROM stocks ORDER BY article, depot").map { row -> JSONValue in
+                .object([("ART_CODE", .string(row["article"])), ("DEP_CODE", .string(row["depot"])), ("QUANTITE", .string(row["quantite"]))])
+            }
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM documents)") == true else { return (stocks, nil) }
+            let counters = try Row.fetchAll(db, sql: "SELECT prefixe, prochain FROM compteurs ORDER BY prefixe").map {
+                (key: $0["prefixe"] as String, value: JSONValue.string($0["prochain"]))
+            }
+            return (stocks, .object(counters))
+        }
     }
 
     /// The company's contacts in `state.json` order.

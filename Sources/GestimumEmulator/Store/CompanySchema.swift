@@ -79,6 +79,32 @@ enum CompanySchema {
                 t.primaryKey("code", .text)
             }
         }
+        migrator.registerMigration("v4-documents") { db in
+            // Sales, purchase and stock documents: a header, its lines, the stock they move, the counters that number them.
+            try db.create(table: "documents") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("import", .text).notNull()
+                t.column("numero", .text).notNull()
+                t.column("valeurs", .text).notNull()
+                t.uniqueKey(["import", "numero"])
+            }
+            try db.create(table: "document_lignes", options: .withoutRowID) { t in
+                t.column("document", .integer).notNull()
+                t.column("ordre", .integer).notNull()
+                t.column("valeurs", .text).notNull()
+                t.primaryKey(["document", "ordre"])
+            }
+            try db.create(table: "stocks", options: .withoutRowID) { t in
+                t.column("article", .text).notNull()
+                t.column("depot", .text).notNull()
+                t.column("quantite", .text).notNull()
+                t.primaryKey(["article", "depot"])
+            }
+            try db.create(table: "compteurs") { t in
+                t.primaryKey("prefixe", .text)
+                t.column("prochain", .text).notNull()
+            }
+        }
         return migrator
     }
 
@@ -89,7 +115,7 @@ enum CompanySchema {
     /// Creates the table of every kind the database lacks, and the columns a
     /// kind's structure gained (idempotent: run at every opening).
     static func ensureKindTables(_ db: Database, catalog: ImportCatalog) throws {
-        for kind in catalog.kinds where kind.particulars.emulated {
+        for kind in catalog.kinds where kind.particulars.emulated && kind.particulars.documents == nil {
             let table = kind.tableName
             if try db.tableExists(table) {
                 let existing = Set(try db.columns(in: table).map { $0.name.lowercased() })

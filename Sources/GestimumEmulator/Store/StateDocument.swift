@@ -1,7 +1,9 @@
 /// The `state.json` document of `docs/scenario-format.md`: every company's
 /// records, companies in fixture order. Contacts always, by `CCT_NUMERO`;
 /// the other imports' records under their own key (`clients`, `pays`, …), in
-/// domain order, only when the company holds some (R10).
+/// domain order, only when the company holds some (R10); documents with
+/// their lines; then `stocks` when it holds any, and `compteurs` once it
+/// holds a document (D79).
 public enum StateDocument {
     public static func build(_ registry: CompanyRegistry) async throws -> JSONValue {
         let catalog = ImportCatalog.standard
@@ -9,6 +11,11 @@ public enum StateDocument {
         for company in registry.companies {
             var pairs: [(key: String, value: JSONValue)] = [("fichier", .string(company.path))]
             for kind in catalog.kinds where kind.particulars.emulated {
+                if kind.particulars.documents != nil {
+                    let documents = try await company.documents(of: kind)
+                    if !documents.isEmpty { pairs.append((kind.stateKey, .array(documents))) }
+                    continue
+                }
                 let isContacts = kind.domain == catalog.contacts.domain
                 let records = try await company.records(of: kind)
                 guard isContacts || !records.isEmpty else { continue }
@@ -17,6 +24,9 @@ public enum StateDocument {
                 })
                 if isContacts { pairs.insert((kind.stateKey, value), at: 1) } else { pairs.append((kind.stateKey, value)) }
             }
+            let (stocks, counters) = try await company.stockAndCounters()
+            if !stocks.isEmpty { pairs.append(("stocks", .array(stocks))) }
+            if let counters { pairs.append(("compteurs", counters)) }
             companies.append(.object(pairs))
         }
         return .object([("societes", .array(companies))])
