@@ -35,7 +35,9 @@ public enum Invariants {
         if let imported, let rejected, let records = recordCount(requestBody, kind: kind), imported + rejected != records {
             broken.append("\(imported) imported + \(rejected) not imported ≠ \(records) records in the request")
         }
-        if let journal, let rejected {
+        if let journal, let rejected, let rules = kind.particulars.documents, let imported {
+            broken.append(contentsOf: checkDocuments(journal, imported: imported, rejected: rejected, rules: rules))
+        } else if let journal, let rejected {
             broken.append(contentsOf: checkRejections(journal, rejected: rejected, successLine: kind.particulars.successLine))
         }
         return broken
@@ -43,6 +45,27 @@ public enum Invariants {
 
     private static func count(in journal: [String], prefix: String) -> Int? {
         journal.first { $0.hasPrefix(prefix) }.flatMap { Int($0.dropFirst(prefix.count)) }
+    }
+
+    /// A document import's journal (D79): a `La pièce … a été créée` line for
+    /// each document created, at most one per imported line; a document not
+    /// created for any line not imported; the success line when all were.
+    private static func checkDocuments(_ journal: [String], imported: Int, rejected: Int, rules: DocumentRules) -> [String] {
+        var broken: [String] = []
+        let createdLines = journal.filter { $0.hasPrefix(Messages.documentCreatedPrefix) && $0.hasSuffix(Messages.documentCreatedSuffix) }.count
+        let notCreated = journal.filter { $0 == rules.notCreated }.count
+        if createdLines > imported { broken.append("\(createdLines) documents created from \(imported) lines imported") }
+        if imported > 0, createdLines == 0 { broken.append("\(imported) lines imported but no document created") }
+        if rejected > 0, notCreated == 0 { broken.append("\(rejected) lines not imported but no document left out") }
+        if notCreated > rejected { broken.append("\(notCreated) documents left out for \(rejected) lines not imported") }
+        if journal.contains(where: { $0.hasPrefix(Messages.lineRejectedPrefix) && $0.hasSuffix(Messages.lineRejectedSuffix) }) {
+            broken.append("a document import's journal names its lines as \"Ligne k : …\", not \"\(Messages.lineRejectedPrefix)…\"")
+        }
+        if journal.contains(Messages.importSucceeded) != (rejected == 0) {
+            broken.append(rejected == 0 ? "no success line although nothing was rejected"
+                                        : "success line present although \(rejected) lines were not imported")
+        }
+        return broken
     }
 
     private static func checkRejections(_ journal: [String], rejected: Int, successLine: Bool) -> [String] {

@@ -22,5 +22,5 @@ public struct DocumentRules: Sendable, Equatable {
     public var priceFromArticle: String?
 
     /// `Le document de {vente|d'achat|de stock} n'a pas été créé.`
-    var notCreated: String { Messages.documentNotCreated(family) }
+    public var notCreated: String { Messages.documentNotCreated(family) }
 }

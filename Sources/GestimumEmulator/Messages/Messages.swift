@@ -33,7 +33,9 @@ public enum Messages {
     public static func closing(_ path: String) -> String { "Fermeture de la société \(path)" }
 
     // MARK: Documents (DocumentsVente, DocumentsAchat, DocumentsStock; D79, D80)
-    public static func documentCreated(_ number: String) -> String { "La pièce \(number) a été créée" }
+    public static func documentCreated(_ number: String) -> String { documentCreatedPrefix + number + documentCreatedSuffix }
+    public static let documentCreatedPrefix = "La pièce "
+    public static let documentCreatedSuffix = " a été créée"
     public static func documentNotCreated(_ family: DocumentRules.Family) -> String {
         switch family {
         case .sales: "Le document de vente n'a pas été créé."
