@@ -22,7 +22,7 @@ import Testing
         #expect(catalog.kinds.count == 34)
         #expect(Dictionary(uniqueKeysWithValues: catalog.kinds.map { ($0.domain, $0.fields.count) }) == Self.fieldCounts)
         #expect(catalog.kinds.filter { !$0.particulars.emulated }.map(\.domain)
-            == ["DocumentsAchat", "DocumentsStock", "DocumentsVente", "Ecritures"])
+            == ["Ecritures"])
     }
 
     @Test func routesKeysAndTasksFollowTheDomain() {

@@ -169,6 +169,10 @@ public enum StructureDocument {
             let roots = codes.roots.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             notes.append("`calculer_code_tiers` / `calculer_numero_compte` compute an empty `\(codes.code)` / `\(codes.number)` from the account root (\(roots)) (D78)")
         }
+        if let rules = p.documents {
+            let prefixes = rules.prefixes.sorted { $0.key < $1.key }.map { "\($0.key) `\($0.value)`" }.joined(separator: ", ")
+            notes.append("lines grouped into documents, a new one at each change of \(rules.groupBy.map { "`\($0)`" }.joined(separator: ", ")); numbered by prefix (\(prefixes)) (behaviour §11, D79, D80)")
+        }
         if let key = p.stateKey { notes.append("records under `\(key)` in fixtures and state") }
         return notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")
     }
