@@ -2,17 +2,52 @@ import ArgumentParser
 import GestimumEmulator
 
 /// Which import the bench's large request is for: the contact import (six
-/// columns) or the Clients import, every one of its 85 structure fields filled.
+/// columns), the Clients import, every one of its 85 structure fields
+/// filled, or sales documents of 100 lines each (measured against a Clients
+/// import of as many records, in the same run).
 enum BenchImport: String, ExpressibleByArgument, CaseIterable {
     case contacts
     case clients
+    case documentsVente = "documents-vente"
 
-    /// The request body and the rows as the company stores them (for the SQLite baselines).
+    /// The import's domain (its route's class).
+    var domain: String {
+        switch self {
+        case .contacts: "Contacts"
+        case .clients: "Clients"
+        case .documentsVente: "DocumentsVente"
+        }
+    }
+
+    /// The request body and the rows as the company stores them (for the SQLite
+    /// baselines; none for documents, which are measured against Clients).
     func file(shape: BenchShape, records: Int) -> (body: [UInt8], rows: [[String]]) {
         switch self {
         case .contacts: return (shape.body(records: records), shape.rows(records: records))
         case .clients: return WideRecords(kind: ImportCatalog.standard.kind(domain: "Clients")!).file(records: records)
+        case .documentsVente: return (SalesDocuments.body(lines: records), [])
         }
+    }
+}
+
+/// Sales orders on the DEMO company, 100 lines each, every line valid.
+enum SalesDocuments {
+    static let linesPerDocument = 100
+
+    static func body(lines: Int) -> [UInt8] {
+        let kind = ImportCatalog.standard.kind(domain: "DocumentsVente")!
+        var file = ["DOC_STYPE;DOC_DATE;DOC_DT_PRV;PCF_CODE;REP_CODE;PRJ_CODE;DEP_CODE;DOC_REFPCF;ART_CODE;LIG_QTE;LIG_P_BRUT;LIG_REMISE;LIG_LIB"]
+        file.reserveCapacity(lines + 1)
+        for i in 0..<lines {
+            let document = i / linesPerDocument
+            let article = i % 2 == 0 ? "A10" : "A20"
+            file.append("C;15/01/2020;20/01/2020;MA0001;CO1;AFFAIRE1;001;CMD\(document);\(article);\(i % 7 + 1);\(i % 50 + 10),50;2;Ligne \(i)")
+        }
+        let request: JSONValue = [kind.root: [
+            "societe": ["fichier": "DEMO.Gestimum", "utilisateur": "DEMO"],
+            "parametres": ["journal": "Non", "statistiques": "Oui", "entete": "Oui", kind.array: .array(file.map(JSONValue.string))],
+        ]]
+        return DataSnapJSONWriter.bytes(request)
     }
 }
 
