@@ -19,6 +19,11 @@ enum BenchImport: String, ExpressibleByArgument, CaseIterable {
         }
     }
 
+    /// The columns of each line of the request.
+    func columns(_ rows: [[String]]) -> Int {
+        self == .documentsVente ? SalesDocuments.header.split(separator: ";").count : rows.first?.count ?? 0
+    }
+
     /// The request body and the rows as the company stores them (for the SQLite
     /// baselines; none for documents, which are measured against Clients).
     func file(shape: BenchShape, records: Int) -> (body: [UInt8], rows: [[String]]) {
@@ -33,10 +38,11 @@ enum BenchImport: String, ExpressibleByArgument, CaseIterable {
 /// Sales orders on the DEMO company, 100 lines each, every line valid.
 enum SalesDocuments {
     static let linesPerDocument = 100
+    static let header = "DOC_STYPE;DOC_DATE;DOC_DT_PRV;PCF_CODE;REP_CODE;PRJ_CODE;DEP_CODE;DOC_REFPCF;ART_CODE;LIG_QTE;LIG_P_BRUT;LIG_REMISE;LIG_LIB"
 
     static func body(lines: Int) -> [UInt8] {
         let kind = ImportCatalog.standard.kind(domain: "DocumentsVente")!
-        var file = ["DOC_STYPE;DOC_DATE;DOC_DT_PRV;PCF_CODE;REP_CODE;PRJ_CODE;DEP_CODE;DOC_REFPCF;ART_CODE;LIG_QTE;LIG_P_BRUT;LIG_REMISE;LIG_LIB"]
+        var file = [header]
         file.reserveCapacity(lines + 1)
         for i in 0..<lines {
             let document = i / linesPerDocument

@@ -41,7 +41,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (body, rows) = `import`.file(shape: shape, records: records)
-        print("\(records) \(shape.rawValue) \(`import`.rawValue) records, \(rows.first?.count ?? 0) columns, \(body.count / 1024) KiB request, median of \(runs) runs")
+        print("\(records) \(shape.rawValue) \(`import`.rawValue) records, \(`import`.columns(rows)) columns, \(body.count / 1024) KiB request, median of \(runs) runs")
         print("load: \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?")")
         let table = BenchTable()
 
