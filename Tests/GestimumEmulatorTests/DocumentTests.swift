@@ -44,7 +44,8 @@ struct DocumentTests {
         #expect(rules.groupBy == ["DOC_STYPE", "DOC_DATE", "DOC_PIECE", "DEP_CODE", "REP_CODE", "PRJ_CODE", "DOC_REFPCF", "PCF_CODE"])
         #expect(catalog.kind(domain: "DocumentsAchat")?.particulars.documents?.prefixes["C"] == "BCF")
         let stock = try #require(catalog.kind(domain: "DocumentsStock")?.particulars.documents)
-        #expect(stock.groupBy == ["DOC_STYPE", "DEP_CODE", "PCF_CODE"])
+        #expect(stock.groupBy == ["DOC_STYPE", "DEP_CODE", "PCF_CODE", "DOC_TDEPOT"])
+        #expect(catalog.kind(domain: "DocumentsAchat")?.particulars.documents?.thirdParties == ["Fournisseurs"])
         #expect(stock.prefixes["E"] == "ENT")
         // A document's first field is its sub-type, not a code: the generic message names it.
         #expect(catalog.kind(domain: "DocumentsVente")?.fields.first?.missing == nil)
@@ -61,6 +62,8 @@ struct DocumentTests {
         #expect(problems(#", "stocks": [{"article": "A1", "quantite": "1"}]"#).contains("societes[0].stocks[0].depot: missing"))
         #expect(problems(#", "compteurs": ["ARC"]"#).contains("societes[0].compteurs: must be an object"))
         #expect(problems(#", "documents_vente": []"#).contains("societes[0].documents_vente: unknown key"))
+        #expect(problems(#", "champs_personnalises": [{"nom": "XXX_A", "type": "entier", "import": "DocumentsVente"}]"#)
+            .contains(#""DocumentsVente" is not an import with custom fields"#))
     }
 
     @Test func countersAndStockLastInADataFolder() async throws {

@@ -33,7 +33,9 @@ public struct RecordValidator: Sendable {
         }
         oneOf = kind.particulars.oneOf.map { group in group.compactMap { kind.fieldIndex[$0] } }
         maxLengths = kind.fields.map(\.maxLength)
-        types = kind.fields.map(\.type)
+        // A document's delivery dates are checked by the document, which warns and drops them (D80).
+        let lenient = Set(kind.particulars.documents?.deliveryDates ?? [])
+        types = kind.fields.map { lenient.contains($0.name.uppercased()) ? .text : $0.type }
         allowed = kind.fields.map { $0.values.map(Set.init) }
     }
 

@@ -58,13 +58,20 @@ struct DocumentStore {
     mutating func take(_ batch: RecordBatch) throws {
         for i in 0..<batch.count {
             let values = Array(batch.values(at: i).prefix(kind.fields.count))
-            let unread = values.allSatisfy { $0 == nil }
+            var reason = batch.created[i]
+            if values.allSatisfy({ $0 == nil }) {
+                // A line that could not be read (too many values, an unclosed delimiter) belongs to no
+                // document: it closes the open one and is left out on its own.
+                try close()
+                pending = Pending(key: [], lines: [(batch.lineNumbers[i], values, reason)])
+                try close()
+                continue
+            }
             let key = groupIndexes.map { values[$0] ?? "" }
-            if pending == nil || (!unread && pending!.key != key) {
+            if pending == nil || pending!.key != key {
                 try close()
                 pending = Pending(key: key)
             }
-            var reason = batch.created[i]
             if reason == nil { reason = try lineReason(values) }
             pending!.lines.append((batch.lineNumbers[i], values, reason))
         }
@@ -77,18 +84,35 @@ struct DocumentStore {
         index(name).flatMap { values[$0] } ?? ""
     }
 
-    /// References other than the third party, then a transfer's destination depot.
+    /// A document's date that is no day of the calendar, references other
+    /// than the third party, then a stock line's quantity and a transfer's
+    /// destination depot (D80).
     private mutating func lineReason(_ values: [String?]) throws -> String? {
+        let date = value(values, "DOC_DATE")
+        if !date.isEmpty, DocumentNumbers.day(date) == nil { return Messages.badCustomValue(date, "DOC_DATE", FieldType.date.expected) }
         for (i, target) in lineReferences {
             guard let code = values[i], !code.isEmpty, try !lookup.exists(target, code) else { continue }
             return target.unknown(code)
         }
-        if rules.family == .stock, value(values, "DOC_STYPE") == "T" {
+        guard rules.family == .stock else { return nil }
+        let subtype = value(values, "DOC_STYPE")
+        let quantity = value(values, rules.quantity)
+        if subtype != "M", let amount = DocumentNumbers.decimal(quantity), amount < 0 { return Messages.negativeQuantity(quantity) }
+        if subtype == "T" {
             let destination = value(values, "DOC_TDEPOT")
             if destination.isEmpty { return Messages.missingField("DOC_TDEPOT") }
             if try !lookup.exists(.depot, destination) { return ReferenceTarget.depot.unknown(destination) }
         }
         return nil
+    }
+
+    /// Whether a document's third party is one its import takes: a customer or
+    /// prospect for sales, a supplier for purchases, anyone for stock.
+    private mutating func thirdPartyExists(_ code: String) throws -> Bool {
+        let targets = rules.thirdParties.compactMap(ReferenceTarget.init)
+        if targets.isEmpty { return try lookup.exists(.thirdParty, code) }
+        for target in targets where try lookup.exists(target, code) { return true }
+        return false
     }
 
     private mutating func close() throws {
@@ -99,7 +123,7 @@ struct DocumentStore {
         let header = (document.lines.first { $0.reason == nil } ?? document.lines[0]).values
 
         let party = value(header, "PCF_CODE")
-        if !party.isEmpty, try !lookup.exists(.thirdParty, party) {
+        if !party.isEmpty, try !thirdPartyExists(party) {
             out.append(Messages.unknownThirdParty(party))
             // A stock document's third party is for information: the document is still created.
             if rules.family != .stock { failed = true }
@@ -156,7 +180,9 @@ struct DocumentStore {
             out.append(rules.notCreated)
         } else {
             if let piece = index("DOC_PIECE") { headerValues[piece] = number }
-            let headerFields = kind.fields.prefix(linesFrom).enumerated().map { (key: $0.element.name, value: JSONValue.string(headerValues[$0.offset])) }
+            var headerFields = kind.fields.prefix(linesFrom).enumerated().map { (key: $0.element.name, value: JSONValue.string(headerValues[$0.offset])) }
+            // A stock document's structure has no number field: its number comes first, under the sales one's name.
+            if index("DOC_PIECE") == nil { headerFields.insert((key: "DOC_PIECE", value: .string(number)), at: 0) }
             let lineFields = lines.map { line in
                 kind.fields.suffix(from: linesFrom).enumerated().map { (key: $0.element.name, value: JSONValue.string(line[$0.offset])) }
             }

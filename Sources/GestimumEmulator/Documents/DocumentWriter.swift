@@ -30,15 +30,18 @@ struct DocumentWriter {
     /// The next number of `prefix`, counted on: the company's counter, or
     /// `{prefix}{yy}-00001` for a prefix it has none of (D79).
     mutating func takeNumber(prefix: String, year: String) throws -> String {
-        let number: String
+        let start: String
         if let known = counters[prefix] {
-            number = known
+            start = known
         } else if let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT prochain FROM compteurs WHERE prefixe = ?"),
                                                   arguments: [prefix]) {
-            number = stored
+            start = stored
         } else {
-            number = "\(prefix)\(year.suffix(2))-00001"
+            start = "\(prefix)\(year.suffix(2))-00001"
         }
+        // A number a file imposed earlier is not given again: the counter passes it.
+        var number = start
+        while try numberExists(number) { number = Self.increment(number) }
         let next = Self.increment(number)
         counters[prefix] = next
         try db.cachedStatement(sql: "INSERT INTO compteurs (prefixe, prochain) VALUES (?, ?) ON CONFLICT (prefixe) DO UPDATE SET prochain = excluded.prochain")
@@ -46,7 +49,7 @@ struct DocumentWriter {
         return number
     }
 
-    /// `ARC17-00051` → `ARC17-00052`: the last run of digits plus one, as wide or wider.
+    /// `ARC17-00051` → `ARC17-00052`: the trailing digits plus one, as wide or wider (`X9` → `X10`, `X` → `X1`).
     static func increment(_ number: String) -> String {
         var characters = Array(number)
         var i = characters.count - 1

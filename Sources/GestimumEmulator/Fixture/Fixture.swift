@@ -266,7 +266,7 @@ public struct Fixture: Sendable, Equatable {
             case "valeurs": field.valeurs = reader.strings(value, at: here)
             case "import":
                 field.importation = reader.string(value, at: here)
-                if let name = field.importation, !(ImportCatalog.standard.kind(domain: name).map { $0.customFields && $0.particulars.emulated } ?? false) {
+                if let name = field.importation, !(ImportCatalog.standard.kind(domain: name).map { $0.customFields && $0.particulars.emulated && $0.particulars.documents == nil } ?? false) {
                     reader.fail(here, "\"\(name)\" is not an import with custom fields")
                 }
             default: break

@@ -20,6 +20,10 @@ public struct DocumentRules: Sendable, Equatable {
     public var quantity: String
     /// The article field a line's missing unit price is taken from (`ART_P_VTE`, `ART_P_ACH`), if any.
     public var priceFromArticle: String?
+    /// Delivery dates: an invalid one is a warning and is dropped, not a rejection (D80).
+    public var deliveryDates: [String] = []
+    /// The imports whose records a document's third party must name (`Clients`, `Prospects`); empty: any third party.
+    public var thirdParties: [String] = []
 
     /// `Le document de {vente|d'achat|de stock} n'a pas été créé.`
     public var notCreated: String { Messages.documentNotCreated(family) }

@@ -128,7 +128,7 @@ enum KindReader {
                 particulars.accountCodes = codes
             case "documents":
                 var rules = DocumentRules(family: .sales, prefixes: [:], groupBy: [], linesFrom: "", quantity: "", priceFromArticle: nil)
-                for (key, value) in reader.object(value, at: here, keys: ["family", "prefixes", "group_by", "lines_from", "quantity", "price_from_article"]) ?? [] {
+                for (key, value) in reader.object(value, at: here, keys: ["family", "prefixes", "group_by", "lines_from", "quantity", "price_from_article", "delivery_dates", "third_parties"]) ?? [] {
                     let at = JSONReader.path(here, key)
                     switch key {
                     case "family":
@@ -145,6 +145,8 @@ enum KindReader {
                     case "group_by": rules.groupBy = (reader.strings(value, at: at) ?? []).map { $0.uppercased() }
                     case "lines_from": rules.linesFrom = (reader.string(value, at: at) ?? "").uppercased()
                     case "quantity": rules.quantity = (reader.string(value, at: at) ?? "").uppercased()
+                    case "delivery_dates": rules.deliveryDates = (reader.strings(value, at: at) ?? []).map { $0.uppercased() }
+                    case "third_parties": rules.thirdParties = reader.strings(value, at: at) ?? []
                     default: rules.priceFromArticle = reader.string(value, at: at)?.uppercased()
                     }
                 }

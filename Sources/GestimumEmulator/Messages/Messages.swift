@@ -51,6 +51,7 @@ public enum Messages {
         "Stock de l'article \(article) insuffisant. Stock actuel : \(current). Quantité à sortir : \(quantity)."
     }
     public static func documentExists(_ number: String) -> String { "La pièce \(number) existe déjà" }
+    public static func negativeQuantity(_ quantity: String) -> String { "La quantité \(quantity) doit être positive" }
 
     // MARK: The parts of the count and rejection lines (the harness reads journals back with them)
     public static let importedCountPrefix = "Nombre de lignes importées : "
