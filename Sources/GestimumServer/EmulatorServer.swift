@@ -61,7 +61,10 @@ public enum EmulatorServer {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil,
                                  availableConnectionsDelegate: budget),
             onServerRunning: { channel in
-                try? await channel.pipeline.addHandler(AcceptErrorLogger(logger: logger), position: .first).get()
+                // Made on the channel's event loop, where it lives: a handler is not Sendable.
+                try? await channel.eventLoop.submit {
+                    try channel.pipeline.syncOperations.addHandler(AcceptErrorLogger(logger: logger), position: .first)
+                }.get()
                 await onRunning(channel.localAddress?.port ?? configuration.port)
             },
             logger: logger)
