@@ -109,16 +109,8 @@ public struct ImportTask: Sendable {
             var records = RecordStore(
                 writer: try RecordWriter(db: db, kind: self.kind, fields: fields, customPositions: reference.customPositions(of: self.kind)),
                 validator: validator, lookup: ReferenceLookup(db: db, reference: reference, catalog: .standard))
-            let width = self.kind.fields.count + customFields.count
-            if parameters.lines.count < Self.pipelineThreshold {
-                let batch = RecordBatch(width: width, capacity: min(Self.batchSize, max(parameters.lines.count, 1)))
-                try producer.run(into: batch) { batch, _ in
-                    try records.take(batch)
-                    batch.removeAll()
-                    return batch
-                }
-            } else {
-                try Self.pipelined(producer, width: width) { try records.take($0) }
+            try self.consume(producer, lines: parameters.lines.count, width: self.kind.fields.count + customFields.count) {
+                try records.take($0)
             }
             try records.writer.finish()
             return records

@@ -6,7 +6,10 @@ enum DocumentNumbers {
     /// `2,5`, `2.5`, `-3` → a decimal; nil for anything else.
     static func decimal(_ text: String) -> Decimal? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
-        guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }) else { return nil }
+        // An optional sign, digits, at most one decimal point: `1-2` or `1.2.3` is no number.
+        let unsigned = trimmed.first == "-" || trimmed.first == "+" ? trimmed.dropFirst() : Substring(trimmed)
+        guard unsigned.contains(where: \.isNumber), unsigned.filter({ $0 == "." }).count <= 1,
+              unsigned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return nil }
         return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
     }
 

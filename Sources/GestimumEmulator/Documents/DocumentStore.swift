@@ -220,7 +220,7 @@ struct DocumentStore {
     /// both; an exit beyond the stock fails the document (the documented
     /// message for each such line). Returns whether the stock moved.
     private mutating func moveStock(header: [String], lines: [[String]], out: inout [String]) throws -> Bool {
-        let subtype = value(header.map { $0 }, "DOC_STYPE")
+        let subtype = index("DOC_STYPE").map { header[$0] } ?? ""
         let depot = index("DEP_CODE").map { header[$0] } ?? ""
         let destination = index("DOC_TDEPOT").map { header[$0] } ?? ""
         guard let articleIndex = index("ART_CODE").map({ $0 - linesFrom }),
@@ -231,7 +231,8 @@ struct DocumentStore {
             let article = line[articleIndex]
             guard let quantity = DocumentNumbers.decimal(line[quantityIndex]) else { continue }
             let here = DocumentWriter.StockKey(article: article, depot: depot)
-            let sign: Decimal = ["E", "O"].contains(subtype) || subtype == "M" ? 1 : -1
+            // Entries, assemblies and (signed) variances add; exits, losses and transfers take.
+            let sign: Decimal = ["E", "O", "M"].contains(subtype) ? 1 : -1
             let change = sign * quantity
             let current = try moved[here] ?? writer.stock(here)
             if change < 0, current + change < 0 {
