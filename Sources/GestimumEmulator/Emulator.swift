@@ -12,13 +12,20 @@ public final class Emulator: Sendable {
     public let clock: any EmulatorClock
     public let logger: Logger
     public let maxBodySize: Int
+    /// The server's work folder (`serve --work-folder`), nil when not set:
+    /// then the fixture's `dossier_travail`, else ``defaultWorkFolder`` (D81).
+    public let workFolder: String?
+    /// The work folder when neither the server nor the fixture sets one (D81).
+    public static let defaultWorkFolder = "C:\\ProgramData\\Gestimum\\Temp"
     /// The imports the emulator answers.
     public let catalog: ImportCatalog
     private let sessions: SessionTable
 
     public init(registry: CompanyRegistry, clock: any EmulatorClock, sessionIDs: SessionIDGenerator = .random(),
-                logger: Logger = Logger(label: "gestimum.emulator"), maxBodySize: Int = Emulator.defaultMaxBodySize) {
+                logger: Logger = Logger(label: "gestimum.emulator"), maxBodySize: Int = Emulator.defaultMaxBodySize,
+                workFolder: String? = nil) {
         self.registry = registry
+        self.workFolder = workFolder
         self.clock = clock
         self.logger = logger
         self.maxBodySize = maxBodySize
@@ -78,6 +85,9 @@ public final class Emulator: Sendable {
         case let .completed(_, imported, rejected):
             response.summary.importResult = .init(resultat: Messages.success, message: Messages.finished, imported: imported,
                                                   rejected: rejected, company: company, reached: .imported)
+        case let .reported(_, report):
+            response.summary.importResult = .init(resultat: Messages.success, message: Messages.finished, imported: report.entryLinesImported,
+                                                  rejected: report.entryLinesRejected, company: company, reached: .imported)
         }
         return response
     }
@@ -103,7 +113,8 @@ public final class Emulator: Sendable {
             return Self.answer(.requestError(error.message), journal: false, statistics: false, company: nil, session: session)
         }
         do {
-            let outcome = try await ImportTask(kind: kind, registry: registry, clock: clock, logger: logger).run(request)
+            let outcome = try await ImportTask(kind: kind, registry: registry, clock: clock, logger: logger,
+                                           workFolder: workFolder ?? registry.workFolder ?? Self.defaultWorkFolder).run(request)
             return Self.answer(outcome, journal: request.parameters.journal, statistics: request.parameters.statistics,
                                company: ImportTask.resolvePath(request.login.file), session: session)
         } catch {

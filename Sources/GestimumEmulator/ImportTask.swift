@@ -18,8 +18,12 @@ public struct ImportTask: Sendable {
     public let registry: CompanyRegistry
     public let clock: any EmulatorClock
     public let logger: Logger
+    /// The server's work folder (the accounting-entries report names it).
+    public let workFolder: String
 
-    public init(kind: ImportKind, registry: CompanyRegistry, clock: any EmulatorClock, logger: Logger) {
+    public init(kind: ImportKind, registry: CompanyRegistry, clock: any EmulatorClock, logger: Logger,
+                workFolder: String = Emulator.defaultWorkFolder) {
+        self.workFolder = workFolder
         self.kind = kind
         self.registry = registry
         self.clock = clock
@@ -73,9 +77,12 @@ public struct ImportTask: Sendable {
         journal.write(Messages.opened(path), at: .opened)
         journal.write(Messages.taskStarted(kind.task), at: .launched)
 
+        if let entries = request.parameters.entries, let format = kind.entryFormat(named: entries.format) {
+            return try importEntries(request, entries: entries, format: format, path: path, db: db, journal: &journal)
+        }
         let reference = try cache.referenceData(db)
         // Documents keep the structure's fields only: custom columns are ignored (D80).
-        let customFields = kind.particulars.documents == nil ? reference.customFields(of: kind) : []
+        let customFields = kind.storesRecords ? reference.customFields(of: kind) : []
         let parameters = request.parameters
         let splitter = LineSplitter(separator: parameters.separator, delimiter: parameters.delimiter)
         let fields = FieldList(names: ImportFile.fieldNames(parameters, kind: kind, splitter: splitter), kind: kind,
@@ -146,6 +153,40 @@ public struct ImportTask: Sendable {
         }
         journal.write(Messages.closing(path), at: .imported)
         return .completed(journal: journal.lines, imported: imported, rejected: rejections.count)
+    }
+
+    /// The accounting-entries import (D81): the accounts file, then the
+    /// entries, judged whole; the report in the journal instead of the counts.
+    private func importEntries(
+        _ request: ImportRequest, entries parameters: EntryParameters, format: EntryFormat, path: String, db: Database, journal: inout Journal
+    ) throws -> ImportOutcome {
+        let options = request.parameters.options
+        let writer = EntryWriter(db: db, catalog: .standard)
+        let preferences = try EntryPreferences.read(db)
+        var book = EntryBook(reader: EntryLineReader(format: format, preferences: preferences), analyticPlan: parameters.analyticPlan,
+                             createsSections: options.contains("creer_sections_analytiques"),
+                             sectionExists: { try writer.sectionExists($0, plan: $1) })
+        book.readAccounts(parameters.accountLines)
+        try book.readEntries(request.parameters.lines)
+        let store = {
+            for account in book.fileAccounts { try writer.ensureAccount(account.number, label: account.label) }
+            for section in book.newSections { try writer.createSection(section.code, plan: section.plan) }
+            for entry in book.entries { try writer.store(entry, simulation: options.contains("simulation")) }
+        }
+        if request.isTest {
+            // `tester`: the same report, and nothing kept (R8).
+            try db.inSavepoint {
+                try store()
+                return .rollback
+            }
+        } else {
+            try store()
+        }
+        let workFile = EntryReport.workFile(folder: workFolder, task: kind.task, stamp: journal.folderStamp(at: .opening))
+        for line in book.report.journalLines(workFile: workFile) { journal.write(line, at: .imported) }
+        journal.write(Messages.taskFinished(kind.task), at: .imported)
+        journal.write(Messages.closing(path), at: .imported)
+        return .reported(journal: journal.lines, report: book.report)
     }
 
     /// Hands `producer`'s batches to `take` in line order: on this thread for

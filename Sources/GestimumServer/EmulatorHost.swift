@@ -90,7 +90,7 @@ public final class EmulatorHost: Sendable {
             clock = ControlledClock(.system(openSeconds: durations.open, importSeconds: durations.import), timeZone: emulator.clock.timeZone)
         }
         let wrapped = Emulator(registry: emulator.registry, clock: clock, sessionIDs: clock.reading.scripted ? .seeded() : .random(),
-                               logger: emulator.logger, maxBodySize: emulator.maxBodySize)
+                               logger: emulator.logger, maxBodySize: emulator.maxBodySize, workFolder: emulator.workFolder)
         current = Mutex(State(emulator: wrapped, clock: clock, resetFolder: nil))
     }
 
@@ -137,7 +137,7 @@ public final class EmulatorHost: Sendable {
                 let previous = state.resetFolder
                 state = State(
                     emulator: Emulator(registry: registry, clock: clock, sessionIDs: .seeded(), logger: logger,
-                                       maxBodySize: state.emulator.maxBodySize),
+                                       maxBodySize: state.emulator.maxBodySize, workFolder: state.emulator.workFolder),
                     clock: clock, resetFolder: folder)
                 return previous
             }

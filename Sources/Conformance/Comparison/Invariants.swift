@@ -10,6 +10,7 @@ public enum Invariants {
     public static func check(requestBody: [UInt8], responseBody: JSONValue, kind routed: ImportKind? = nil) -> [String] {
         guard let answer = ImportAnswer(responseBody), answer.succeeded else { return [] }
         let kind = routed ?? (try? JSONParser.parse(requestBody)).map { ImportFile.kind(of: $0) } ?? ImportCatalog.standard.contacts
+        if !kind.particulars.entryFormats.isEmpty { return checkEntryReport(requestBody: requestBody, responseBody: responseBody, answer: answer, kind: kind) }
         var broken: [String] = []
         let stats = answer.statistics
         let statImported = stats?.imported
@@ -39,6 +40,54 @@ public enum Invariants {
             broken.append(contentsOf: checkDocuments(journal, imported: imported, rejected: rejected, rules: rules))
         } else if let journal, let rejected {
             broken.append(contentsOf: checkRejections(journal, rejected: rejected, successLine: kind.particulars.successLine))
+        }
+        return broken
+    }
+
+    /// The accounting-entries report (D81): its counts agree with its `ERR`
+    /// and `AV` lines, with `statistiques`, and with the lines the request holds.
+    private static func checkEntryReport(requestBody: [UInt8], responseBody: JSONValue, answer: ImportAnswer, kind: ImportKind) -> [String] {
+        typealias Text = Messages.EntryReportText
+        typealias Key = Messages.EntryStatisticsKey
+        var broken: [String] = []
+        let statistics = responseBody[ImportResponse.Key.result]?.arrayValue?.first?[ImportResponse.Key.statistics]
+        let stat = { (key: String) -> Int? in statistics?[key]?.stringValue.flatMap { Int($0) } }
+        if statistics != nil {
+            let keys = [Key.errors, Key.warnings, Key.entryLinesImported, Key.entryLinesRejected, Key.dueDateLinesImported,
+                        Key.dueDateLinesRejected, Key.analyticLinesImported, Key.analyticLinesRejected]
+            for key in keys where stat(key) == nil { broken.append("statistiques must hold \(key) as a string of digits") }
+        }
+        var counts: [String: Int] = [:]
+        if let journal = answer.journalMessages {
+            let pairs = [(Text.entryLinesImportable(0).dropLast(1), Key.entryLinesImported), (Text.entryLinesRejectable(0).dropLast(1), Key.entryLinesRejected),
+                         (Text.dueDateLinesImportable(0).dropLast(1), Key.dueDateLinesImported), (Text.dueDateLinesRejectable(0).dropLast(1), Key.dueDateLinesRejected),
+                         (Substring(Text.errorCountPrefix), Key.errors), (Substring(Text.warningCountPrefix), Key.warnings)]
+            for (prefix, key) in pairs {
+                guard let n = count(in: journal, prefix: String(prefix)) else {
+                    broken.append("the report has no \"\(prefix)…\" line")
+                    continue
+                }
+                counts[key] = n
+                if let s = stat(key), s != n { broken.append("the report says \(prefix)\(n), statistiques say \(key) \(s)") }
+            }
+            // `ERR E3 : …` and `AV H2 : …`, not the legend's `ERR : …` and `AV : …`.
+            let errors = journal.filter { $0.hasPrefix(Text.errorTag + " ") && !$0.hasPrefix(Text.errorTag + " : ") }.count
+            let warnings = journal.filter { $0.hasPrefix(Text.warningTag + " ") && !$0.hasPrefix(Text.warningTag + " : ") }.count
+            if let n = counts[Key.errors], n != errors { broken.append("the report counts \(n) errors and lists \(errors)") }
+            if let n = counts[Key.warnings], n != warnings { broken.append("the report counts \(n) warnings and lists \(warnings)") }
+        }
+        for key in [Key.analyticLinesImported, Key.analyticLinesRejected] { if let n = stat(key) { counts[key] = n } }
+        guard let json = try? JSONParser.parse(requestBody), let request = try? RequestDecoder.decode(json, kind: kind),
+              let format = request.parameters.entries.flatMap({ kind.entryFormat(named: $0.format) }) else { return broken }
+        let lines = format.recordCounts(request.parameters.lines)
+        let checks: [(EntryFormat.Record, String, String, String)] = [
+            (.entry, Key.entryLinesImported, Key.entryLinesRejected, "entry"),
+            (.dueDate, Key.dueDateLinesImported, Key.dueDateLinesRejected, "due-date"),
+        ] + (format.records[.analytic] != nil ? [(.analytic, Key.analyticLinesImported, Key.analyticLinesRejected, "analytic")] : [])
+        for (record, imported, rejected, name) in checks {
+            guard let i = counts[imported], let r = counts[rejected] else { continue }
+            let held = lines[record] ?? 0
+            if i + r != held { broken.append("\(i) \(name) lines importable + \(r) rejectable ≠ \(held) in the request") }
         }
         return broken
     }

@@ -50,9 +50,42 @@ public struct JournalTimestamp: Sendable {
         return (year, month, day, time / 3_600, time % 3_600 / 60, time % 60)
     }
 
-    /// Reads a timestamp; nil unless it is exactly `dd/MM/yyyy HH:mm:ss` and a real time.
+    /// The milliseconds of `date` within its second (0…999).
+    public static func milliseconds(of date: Date) -> Int {
+        let total = (date.timeIntervalSince1970 * 1000).rounded()
+        let second = (date.timeIntervalSince1970).rounded(.down) * 1000
+        return min(999, max(0, Int(total - second)))
+    }
+
+    /// `yyyy-MM-dd-HH-mm-ss-mmm`: the name of an import's work folder (the accounting-entries report).
+    public func folderStamp(_ date: Date) -> String {
+        let text = format(date)  // dd/MM/yyyy HH:mm:ss
+        let b = Array(text.utf8)
+        func part(_ range: Range<Int>) -> String { String(decoding: b[range], as: UTF8.self) }
+        var ms = String(Self.milliseconds(of: date))
+        while ms.count < 3 { ms = "0" + ms }
+        return "\(part(6..<10))-\(part(3..<5))-\(part(0..<2))-\(part(11..<13))-\(part(14..<16))-\(part(17..<19))-\(ms)"
+    }
+
+    /// `format(date)`, followed by `.mmm` when the time has milliseconds (a scenario clock's start).
+    public func formatWithMilliseconds(_ date: Date) -> String {
+        let ms = Self.milliseconds(of: date)
+        guard ms != 0 else { return format(date) }
+        var text = String(ms)
+        while text.count < 3 { text = "0" + text }
+        return format(date) + "." + text
+    }
+
+    /// Reads a timestamp; nil unless it is exactly `dd/MM/yyyy HH:mm:ss`,
+    /// optionally followed by `.` and three digits of milliseconds, and a real time.
     public func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        var bytes = Array(text.utf8)
+        var milliseconds = 0
+        if bytes.count == 23 {
+            guard bytes[19] == UInt8(ascii: "."), bytes[20...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            milliseconds = Int(String(decoding: bytes[20...], as: UTF8.self))!
+            bytes.removeLast(4)
+        }
         guard bytes.count == 19 else { return nil }
         let layout = Array("00/00/0000 00:00:00".utf8)
         for (byte, expected) in zip(bytes, layout) {
@@ -67,8 +100,8 @@ public struct JournalTimestamp: Sendable {
             year: number(6..<10), month: number(3..<5), day: number(0..<2),
             hour: number(11..<13), minute: number(14..<16), second: number(17..<19))
         let calendar = self.calendar
-        guard let date = calendar.date(from: components), format(date) == text else { return nil }
-        return date
+        guard let date = calendar.date(from: components), format(date) == String(decoding: bytes, as: UTF8.self) else { return nil }
+        return date.addingTimeInterval(Double(milliseconds) / 1000)
     }
 
     /// Splits a journal line into its timestamp text and message, if it has one.

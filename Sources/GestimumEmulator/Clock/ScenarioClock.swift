@@ -25,8 +25,8 @@ public struct ScenarioClock: Sendable, Equatable {
         self.importSeconds = importSeconds
     }
 
-    /// The start as `dd/MM/yyyy HH:mm:ss`.
-    public var start: String { Self.timestamps.format(startDate) }
+    /// The start as `dd/MM/yyyy HH:mm:ss`, with `.mmm` when it has milliseconds.
+    public var start: String { Self.timestamps.formatWithMilliseconds(startDate) }
 
     public static let `default` = ScenarioClock(start: ScriptedClock.defaultStart)!
 
@@ -42,7 +42,7 @@ public struct ScenarioClock: Sendable, Equatable {
             case "start":
                 guard let text = reader.string(value, at: here) else { continue }
                 if let date = timestamps.parse(text) { clock.startDate = date } else {
-                    reader.fail(here, "\"\(text)\" is not a time written dd/MM/yyyy HH:mm:ss")
+                    reader.fail(here, "\"\(text)\" is not a time written dd/MM/yyyy HH:mm:ss (optionally .mmm)")
                 }
             case "open_seconds": clock.openSeconds = reader.number(value, at: here, in: range) ?? 0
             case "import_seconds": clock.importSeconds = reader.number(value, at: here, in: range) ?? 0

@@ -47,11 +47,16 @@ public struct Fixture: Sendable, Equatable {
         public var compteurs: [String: String]?
         /// Stock quantities by article and depot (documents move them).
         public var stocks: [Stock]?
+        /// Accounting journal codes (`VTE`, `ACH`): the entries import creates the ones it meets (D81).
+        public var journaux: [String]?
+        /// The accounting preferences the entries import obeys.
+        public var preferences_comptables: EntryPreferences?
 
         public static func == (a: CompanySetup, b: CompanySetup) -> Bool {
             a.fichier == b.fichier && a.utilisateurs == b.utilisateurs && a.connectes == b.connectes && a.tiers == b.tiers
                 && a.criteres == b.criteres && a.fonctions == b.fonctions && a.champs_personnalises == b.champs_personnalises
                 && a.contacts == b.contacts && a.depots == b.depots && a.compteurs == b.compteurs && a.stocks == b.stocks
+                && a.journaux == b.journaux && a.preferences_comptables == b.preferences_comptables
                 && a.records.map(\.key) == b.records.map(\.key) && a.records.map(\.rows) == b.records.map(\.rows)
         }
     }
@@ -64,6 +69,8 @@ public struct Fixture: Sendable, Equatable {
     }
 
     public var erp_version: String?
+    /// The server's work folder, as a Windows path (the accounting-entries report names it).
+    public var dossier_travail: String?
     public var societes: [CompanySetup]
 
     public init(erp_version: String? = nil, societes: [CompanySetup]) {
@@ -80,11 +87,14 @@ public struct Fixture: Sendable, Equatable {
         let reader = JSONReader()
         var fixture = Fixture(societes: [])
         var sawCompanies = false
-        for (key, value) in reader.object(json, at: path, keys: ["erp_version", "societes"]) ?? [] {
+        for (key, value) in reader.object(json, at: path, keys: ["erp_version", "dossier_travail", "societes"]) ?? [] {
             let here = JSONReader.path(path, key)
             switch key {
             case "erp_version":
                 fixture.erp_version = reader.string(value, at: here)
+            case "dossier_travail":
+                fixture.dossier_travail = reader.string(value, at: here)
+                if fixture.dossier_travail?.isEmpty == true { reader.fail(here, "must name a folder") }
             case "societes":
                 sawCompanies = true
                 for (i, element) in (reader.array(value, at: here) ?? []).enumerated() {
@@ -125,8 +135,8 @@ public struct Fixture: Sendable, Equatable {
 
     private static func readCompany(_ value: JSONValue, at path: String, _ reader: JSONReader) -> CompanySetup? {
         let keys = ["fichier", "utilisateurs", "connectes", "tiers", "criteres", "fonctions", "champs_personnalises", "contacts", "depots",
-                    "compteurs", "stocks"]
-            + ImportCatalog.standard.kinds.filter { $0.particulars.emulated && $0.particulars.documents == nil && $0.stateKey != "contacts" }
+                    "compteurs", "stocks", "journaux", "preferences_comptables"]
+            + ImportCatalog.standard.kinds.filter { $0.storesRecords && $0.stateKey != "contacts" }
             .map(\.stateKey)
         guard let pairs = reader.object(value, at: path, keys: keys) else { return nil }
         let before = reader.problems.count
@@ -193,6 +203,19 @@ public struct Fixture: Sendable, Equatable {
                 company.champs_personnalises = each { value, at in readCustomField(value, at: at, reader) }
             case "depots":
                 company.depots = reader.strings(value, at: here)
+            case "journaux":
+                company.journaux = reader.strings(value, at: here)
+            case "preferences_comptables":
+                var preferences = EntryPreferences()
+                for (key, flag) in reader.object(value, at: here, keys: EntryPreferences.keys) ?? [] {
+                    let on = reader.bool(flag, at: JSONReader.path(here, key)) ?? false
+                    switch key {
+                    case "ecritures_desequilibrees": preferences.unbalancedAllowed = on
+                    case "libelle_obligatoire": preferences.labelRequired = on
+                    default: preferences.pieceRequired = on
+                    }
+                }
+                company.preferences_comptables = preferences
             case "compteurs":
                 guard case let .object(pairs) = value else {
                     reader.fail(here, "must be an object of prefixes and next numbers, not \(JSONReader.describe(value))")
@@ -266,7 +289,7 @@ public struct Fixture: Sendable, Equatable {
             case "valeurs": field.valeurs = reader.strings(value, at: here)
             case "import":
                 field.importation = reader.string(value, at: here)
-                if let name = field.importation, !(ImportCatalog.standard.kind(domain: name).map { $0.customFields && $0.particulars.emulated && $0.particulars.documents == nil } ?? false) {
+                if let name = field.importation, !(ImportCatalog.standard.kind(domain: name).map { $0.customFields && $0.storesRecords } ?? false) {
                     reader.fail(here, "\"\(name)\" is not an import with custom fields")
                 }
             default: break
@@ -390,6 +413,7 @@ public struct Fixture: Sendable, Equatable {
     public var json: JSONValue {
         var document: [(key: String, value: JSONValue)] = []
         if let erp_version { document.append(("erp_version", .string(erp_version))) }
+        if let dossier_travail { document.append(("dossier_travail", .string(dossier_travail))) }
         document.append(("societes", .array(societes.map(\.json))))
         return .object(document)
     }
@@ -450,6 +474,13 @@ extension Fixture.CompanySetup {
             })))
         }
         if let depots { pairs.append(("depots", .array(depots.map(JSONValue.string)))) }
+        if let journaux { pairs.append(("journaux", .array(journaux.map(JSONValue.string)))) }
+        if let preferences = preferences_comptables {
+            pairs.append(("preferences_comptables", object([
+                ("ecritures_desequilibrees", .bool(preferences.unbalancedAllowed)), ("libelle_obligatoire", .bool(preferences.labelRequired)),
+                ("piece_obligatoire", .bool(preferences.pieceRequired)),
+            ])))
+        }
         if let compteurs { pairs.append(("compteurs", object(compteurs.keys.sorted().map { (key: $0, value: .string(compteurs[$0] ?? "")) }))) }
         if let stocks {
             pairs.append(("stocks", .array(stocks.map {

@@ -16,6 +16,11 @@ public struct Journal: Sendable {
         String(timestamps.format(timeline.time(at: phase)).prefix(10))
     }
 
+    /// The time of `phase` as a work folder's name, `yyyy-MM-dd-HH-mm-ss-mmm`.
+    public func folderStamp(at phase: ImportPhase) -> String {
+        timestamps.folderStamp(timeline.time(at: phase))
+    }
+
     /// Appends `dd/MM/yyyy HH:mm:ss {message}` stamped at `phase`.
     public mutating func write(_ message: String, at phase: ImportPhase) {
         let stamp: String

@@ -61,6 +61,8 @@ public struct ImportKind: Sendable {
         public var accountCodes: AccountCodes?
         /// Lines grouped into numbered documents (DocumentsVente, DocumentsAchat, DocumentsStock).
         public var documents: DocumentRules?
+        /// The file formats of the accounting-entries import, in the help's order (Ecritures).
+        public var entryFormats: [EntryFormat] = []
 
         public enum FinishedLine: String, Sendable {
             /// `Tâche {task} terminée`.
@@ -85,6 +87,15 @@ public struct ImportKind: Sendable {
         public var field: String
         /// Its width: numbers are zero-padded to it.
         public var length: Int
+    }
+
+    /// Whether the import stores records of its structure, one per line, in
+    /// a table of its own (not documents, not accounting entries).
+    public var storesRecords: Bool { particulars.emulated && particulars.documents == nil && particulars.entryFormats.isEmpty }
+
+    /// The format named `name` (case-insensitive), for the accounting-entries import.
+    public func entryFormat(named name: String) -> EntryFormat? {
+        particulars.entryFormats.first { $0.name.lowercased() == name.lowercased() }
     }
 
     /// `/api/rest/{domain}/%22Importer%22`.

@@ -29,8 +29,9 @@ enum KindReader {
         if values["fields"] == nil { reader.fail("fields", "missing") }
         var particulars = ImportKind.Particulars(table: domain.uppercased())
         if let engine = values["engine"] { readEngine(engine, into: &particulars, reader) }
+        if let formats = values["formats"] { particulars.entryFormats = EntryFormat.readAll(formats, reader) }
         // The first field, when required, is the record's code (`Code manquant`); a document's is its sub-type.
-        if let first = fields.first, first.required, first.missing == nil, particulars.documents == nil { fields[0].missing = .code }
+        if let first = fields.first, first.required, first.missing == nil, particulars.documents == nil, particulars.entryFormats.isEmpty { fields[0].missing = .code }
         let erp = values["erp_min"].flatMap { reader.integer($0, at: "erp_min", in: 1...99) } ?? 0
         if values["erp_min"] == nil { reader.fail("erp_min", "missing") }
         let kind = ImportKind(

@@ -53,6 +53,80 @@ public enum Messages {
     public static func documentExists(_ number: String) -> String { "La pièce \(number) existe déjà" }
     public static func negativeQuantity(_ quantity: String) -> String { "La quantité \(quantity) doit être positive" }
 
+    // MARK: Accounting entries (Ecritures; RequeteCréationEcritures.md « Retour », D81)
+    /// The report's lines, as the documented answer writes them.
+    public enum EntryReportText {
+        public static let heading = "Ci-dessous le rapport d'import :"
+        public static let rule = String(repeating: "#", count: 60)
+        public static let summary = "Résumé"
+        public static func entryLinesImportable(_ n: Int) -> String { "Lignes d'écritures importables : \(n)" }
+        public static func entryLinesRejectable(_ n: Int) -> String { "Lignes d'écritures rejetables : \(n)" }
+        public static func dueDateLinesImportable(_ n: Int) -> String { "Lignes d'échéances importables : \(n)" }
+        public static func dueDateLinesRejectable(_ n: Int) -> String { "Lignes d'échéances rejetables : \(n)" }
+        public static func errorCount(_ n: Int) -> String { errorCountPrefix + String(n) }
+        public static func warningCount(_ n: Int) -> String { warningCountPrefix + String(n) }
+        public static let errorCountPrefix = "ERREURS : "
+        public static let warningCountPrefix = "AVERTISSEMENTS : "
+        /// One error, in the legend's terms: `ERR E3 : …` (D81).
+        public static func error(_ letter: String, _ line: Int, _ message: String) -> String { "\(errorTag) \(letter)\(line) : \(message)" }
+        public static func warning(_ letter: String, _ line: Int, _ message: String) -> String { "\(warningTag) \(letter)\(line) : \(message)" }
+        public static let errorTag = "ERR"
+        public static let warningTag = "AV"
+        public static let entryLetter = "E"
+        public static let dueDateLetter = "H"
+        public static let analyticLetter = "S"
+        /// The accounts file has no letter in the legend: its lines are named `Compte 2` (D81).
+        public static let accountWord = "Compte "
+        public static func importedFile(_ path: String) -> String { "Fichier d'écritures importé : \(path)" }
+        public static let workFileName = "Ecritures.txt"
+        public static let legend = [
+            "Légende :",
+            "ERR : Erreur provoquant le rejet de la ligne",
+            "AV : Avertissement ne provoquant pas le rejet de la ligne",
+            "E : Ligne d'écriture",
+            "S : Section analytique",
+            "H : Ligne d'échéance",
+        ]
+    }
+
+    /// The eight `statistiques` keys of the documented answer, in its order.
+    public enum EntryStatisticsKey {
+        public static let errors = "nombre_erreurs"
+        public static let warnings = "nombre_avertissements"
+        public static let entryLinesImported = "nombre_lignes_écritures_importées"
+        public static let entryLinesRejected = "nombre_lignes_écritures_rejetées"
+        public static let dueDateLinesImported = "nombre_lignes_échéances_importées"
+        public static let dueDateLinesRejected = "nombre_lignes_échéances_rejetées"
+        public static let analyticLinesImported = "nombre_lignes_analytiques_importées"
+        public static let analyticLinesRejected = "nombre_lignes_analytiques_rejetées"
+    }
+
+    // Messages of our own about entries (D81).
+    public static func badEntryDate(_ value: String, _ field: String, _ forms: [String]) -> String {
+        "La valeur '\(value)' du champ \(field) n'est pas une date au format \(forms.joined(separator: " ou "))"
+    }
+    public static func unbalancedEntry(_ journal: String, _ date: String, _ piece: String, debit: String, credit: String) -> String {
+        "L'écriture du journal \(journal) du \(date)\(piece.isEmpty ? "" : ", pièce \(piece),") est déséquilibrée : débit \(debit), crédit \(credit)"
+    }
+    public static func dueDatesTotal(_ total: String, _ amount: String) -> String {
+        "Le total des échéances (\(total)) est différent du montant de la ligne d'écriture (\(amount)) : l'écriture est rejetée"
+    }
+    public static func analyticTotal(_ total: String, _ amount: String) -> String {
+        "Le total de la ventilation analytique (\(total)) est différent du montant de la ligne d'écriture (\(amount)) : l'écriture est rejetée"
+    }
+    public static let orphanDueDate = "Ligne d'échéance sans ligne d'écriture avant elle"
+    public static let orphanAnalytic = "Ligne d'analytique sans ligne d'écriture avant elle"
+    public static let dueDateIgnored = "La ligne d'écriture a une date d'échéance : cette ligne d'échéance est ignorée"
+    public static let dueDateWithoutAmount = "L'échéance n'a ni montant ni pourcentage"
+    public static let analyticWithoutAmount = "La ventilation n'a ni montant ni pourcentage"
+    public static func unknownSection(_ section: String, plan: String) -> String {
+        "La section analytique \(section)\(plan.isEmpty ? "" : " du plan \(plan)") n'existe pas : la ventilation est ignorée"
+    }
+    public static let debitAndCredit = "Les montants au débit et au crédit sont tous deux renseignés"
+    public static func entryLineRejected(_ line: Int) -> String { "L'écriture est rejetée (voir la ligne E\(line))" }
+    /// The label of an account the import creates when no accounts file names it (the EBP format page).
+    public static let accountCreatedLabel = "Compte créé pendant transfert"
+
     // MARK: The parts of the count and rejection lines (the harness reads journals back with them)
     public static let importedCountPrefix = "Nombre de lignes importées : "
     public static let rejectedCountPrefix = "Nombre de lignes non importées : "
@@ -65,6 +139,14 @@ public enum Messages {
     public static func notAString(_ key: String) -> String { "Le paramètre \(key) doit être une chaîne de caractères" }
     public static func badYesNo(_ value: String, _ key: String) -> String {
         "La valeur '\(value)' du paramètre \(key) est incorrecte (Oui ou Non attendu)"
+    }
+    /// `format` names none of the accounting-entries import's formats (D81).
+    public static func unknownEntryFormat(_ value: String, _ formats: [String]) -> String {
+        "Le format '\(value)' est inconnu (formats possibles : \(formats.joined(separator: ", ")))"
+    }
+    /// `fichier_comptes` given with a format that has no accounts file (D81).
+    public static func accountsFileNotRead(_ format: String, _ readers: [String]) -> String {
+        "Le paramètre fichier_comptes n'est pas lu au format \(format) (formats qui le lisent : \(readers.joined(separator: ", ")))"
     }
     public static let separatorTooLong = "Le séparateur de champs doit être un seul caractère"
     public static let delimiterTooLong = "L'identificateur de texte doit être un seul caractère"

@@ -21,6 +21,8 @@ public struct ImportRequest: Sendable, Equatable {
         public var lines: TextLines
         /// The import's own `Oui`/`Non` parameters that were `Oui` (`tester`, …).
         public var options: Set<String> = []
+        /// The accounting-entries import's format, accounts file and plan; nil for the other imports.
+        public var entries: EntryParameters?
     }
 
     public var login: Login

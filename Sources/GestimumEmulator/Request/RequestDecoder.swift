@@ -34,9 +34,14 @@ public enum RequestDecoder {
         guard delimiter.count <= 1 else { throw RequestError(Messages.delimiterTooLong) }
         let lines = try lines(in: parametres, key: kind.array, kept: kept)
         var options: Set<String> = []
-        for option in kind.parameters where try yesNo(in: parametres, key: option) {
-            options.insert(option)
+        var entries: EntryParameters?
+        for option in kind.parameters {
+            switch option {
+            case EntryKey.format, EntryKey.accounts, EntryKey.plan: continue
+            default: if try yesNo(in: parametres, key: option) { options.insert(option) }
+            }
         }
+        if !kind.particulars.entryFormats.isEmpty { entries = try entryParameters(in: parametres, kind: kind) }
         return ImportRequest(
             login: login,
             parameters: .init(
@@ -45,9 +50,38 @@ public enum RequestDecoder {
                 separator: separator.isEmpty ? ";" : separator,
                 delimiter: delimiter.isEmpty ? nil : delimiter,
                 lines: lines,
-                options: options
+                options: options,
+                entries: entries
             )
         )
+    }
+
+    /// The accounting-entries import's own keys that are not `Oui`/`Non`.
+    enum EntryKey {
+        static let format = "format"
+        static let accounts = "fichier_comptes"
+        static let plan = "plan_analytique"
+    }
+
+    /// `format` (required, one of the kind's formats), `fichier_comptes` (EBP formats only), `plan_analytique` (D81).
+    private static func entryParameters(in parametres: JSONValue, kind: ImportKind) throws(RequestError) -> EntryParameters {
+        let names = kind.particulars.entryFormats.map(\.name)
+        let text = try requiredString(in: parametres, key: EntryKey.format)
+        guard let format = kind.entryFormat(named: text) else { throw RequestError(Messages.unknownEntryFormat(text, names)) }
+        var accounts: [String] = []
+        if let value = present(parametres, EntryKey.accounts) {
+            guard case let .array(elements) = value else { throw RequestError(Messages.linesNotAnArray(EntryKey.accounts)) }
+            for element in elements {
+                guard case let .string(line) = element else { throw RequestError(Messages.linesNotAnArray(EntryKey.accounts)) }
+                accounts.append(line)
+            }
+            let readers = kind.particulars.entryFormats.filter { $0.records[.account] != nil }.map(\.name)
+            guard format.records[.account] != nil || accounts.isEmpty else {
+                throw RequestError(Messages.accountsFileNotRead(format.name, readers))
+            }
+        }
+        let plan = try optionalString(in: parametres, key: EntryKey.plan) ?? ""
+        return EntryParameters(format: format.name, accountLines: accounts, analyticPlan: plan)
     }
 
     /// The value of `key`, with `null` counting as absent (decision D11).

@@ -6,4 +6,14 @@ public enum ImportOutcome: Sendable, Equatable {
     case taskFailure(message: String, journal: TextLines)
     /// The task ran; some records may have been rejected (spec §7).
     case completed(journal: TextLines, imported: Int, rejected: Int)
+    /// The accounting-entries task ran and wrote its report: `statistiques` are its eight counts (D81).
+    case reported(journal: TextLines, report: EntryReport)
+
+    /// The journal, when the task ran far enough to write one.
+    public var journal: TextLines? {
+        switch self {
+        case .requestError: nil
+        case let .taskFailure(_, journal), let .completed(journal, _, _), let .reported(journal, _): journal
+        }
+    }
 }

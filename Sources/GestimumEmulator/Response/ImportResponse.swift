@@ -30,6 +30,10 @@ public enum ImportResponse {
                     (Messages.rejectedCountKey, .string(String(rejected))),
                 ])))
             }
+        case let .reported(journal, report):
+            result = [(Key.status, .string(Messages.success)), (Key.message, .string(Messages.finished))]
+            if wantsJournal { result.append((Key.journal, .array(journal.map(JSONValue.string)))) }
+            if wantsStatistics { result.append((Key.statistics, .object(report.statistics.map { ($0.key, .string($0.value)) }))) }
         }
         return wrap(.object(result))
     }
@@ -42,11 +46,7 @@ public enum ImportResponse {
     ) -> [UInt8] {
         // The tree without the journal: {"result":[{resultat, message, statistiques?}]}.
         let tree = body(for: outcome, journal: false, statistics: wantsStatistics)
-        let journal: TextLines?
-        switch outcome {
-        case let .taskFailure(_, lines), let .completed(lines, _, _): journal = wantsJournal ? lines : nil
-        case .requestError: journal = nil
-        }
+        let journal = wantsJournal ? outcome.journal : nil
         guard let journal, let pairs = tree[Key.result]?.arrayValue?.first?.objectValue else { return DataSnapJSONWriter.bytes(tree) }
         var out: [UInt8] = []
         out.reserveCapacity(256 + DataSnapJSONWriter.escapedLength(of: journal))

@@ -101,6 +101,13 @@ public struct CompanyDatabase: Sendable {
         for code in fixture.depots ?? [] {
             try db.execute(sql: "INSERT INTO depots (code) VALUES (?)", arguments: [code])
         }
+        for code in fixture.journaux ?? [] {
+            try db.execute(sql: "INSERT OR IGNORE INTO journaux (code) VALUES (?)", arguments: [code])
+        }
+        if let preferences = fixture.preferences_comptables {
+            try db.execute(sql: "INSERT INTO preferences_comptables (id, ecritures_desequilibrees, libelle_obligatoire, piece_obligatoire) VALUES (1, ?, ?, ?)",
+                           arguments: [preferences.unbalancedAllowed, preferences.labelRequired, preferences.pieceRequired])
+        }
         for (prefix, next) in fixture.compteurs ?? [:] {
             try db.execute(sql: "INSERT INTO compteurs (prefixe, prochain) VALUES (?, ?)", arguments: [prefix, next])
         }
@@ -150,6 +157,9 @@ public struct CompanyDatabase: Sendable {
 
     /// How many records of `kind` the company holds (for documents, their lines: what an import counts).
     public func recordCount(of kind: ImportKind) throws -> Int {
+        if !kind.particulars.entryFormats.isEmpty {
+            return try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ecritures") ?? 0 }
+        }
         if kind.particulars.documents != nil {
             return try writer.read { db in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document_lignes l JOIN documents d ON d.id = l.document WHERE d.import = ?",
@@ -169,6 +179,14 @@ public struct CompanyDatabase: Sendable {
                 pairs.append((key: "lignes", value: .array(items)))
                 return .object(pairs)
             }
+        }
+    }
+
+    /// The accounting entries in creation order, and the journals' codes (D81).
+    public func entriesAndJournals() async throws -> (entries: [JSONValue], journals: [String]) {
+        try await writer.read { db in
+            let entries = try String.fetchAll(db, sql: "SELECT valeurs FROM ecritures ORDER BY id").map { try JSONParser.parse(Array($0.utf8)) }
+            return (entries, try String.fetchAll(db, sql: "SELECT code FROM journaux ORDER BY code"))
         }
     }
 

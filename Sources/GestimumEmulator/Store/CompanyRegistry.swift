@@ -7,14 +7,15 @@ public final class CompanyRegistry: Sendable {
     private struct State {
         var companies: [CompanyDatabase]
         var erpVersion: String
+        var workFolder: String?
     }
 
     private let state: Mutex<State>
     /// Where the companies live on disk, or nil for memory.
     public let dataFolder: URL?
 
-    private init(companies: [CompanyDatabase], erpVersion: String, dataFolder: URL?) {
-        state = Mutex(State(companies: companies, erpVersion: erpVersion))
+    private init(companies: [CompanyDatabase], erpVersion: String, workFolder: String?, dataFolder: URL?) {
+        state = Mutex(State(companies: companies, erpVersion: erpVersion, workFolder: workFolder))
         self.dataFolder = dataFolder
     }
 
@@ -22,7 +23,7 @@ public final class CompanyRegistry: Sendable {
     /// (replacing what the folder held).
     public convenience init(fixture: Fixture, dataFolder: URL? = nil) throws {
         let companies = try Self.build(fixture, in: dataFolder)
-        self.init(companies: companies, erpVersion: fixture.erpVersion, dataFolder: dataFolder)
+        self.init(companies: companies, erpVersion: fixture.erpVersion, workFolder: fixture.dossier_travail, dataFolder: dataFolder)
     }
 
     /// The companies a data folder holds, or, for an empty or new folder,
@@ -52,10 +53,13 @@ public final class CompanyRegistry: Sendable {
         for name in manifest.databases {
             companies.append(try CompanyDatabase.open(file: dataFolder.appendingPathComponent(name)))
         }
-        return CompanyRegistry(companies: companies, erpVersion: manifest.erpVersion, dataFolder: dataFolder)
+        return CompanyRegistry(companies: companies, erpVersion: manifest.erpVersion, workFolder: manifest.workFolder, dataFolder: dataFolder)
     }
 
     public var erpVersion: String { state.withLock { $0.erpVersion } }
+
+    /// The fixture's work folder (`dossier_travail`), nil when it sets none.
+    public var workFolder: String? { state.withLock { $0.workFolder } }
 
     public var companies: [CompanyDatabase] { state.withLock { $0.companies } }
 
@@ -74,7 +78,7 @@ public final class CompanyRegistry: Sendable {
         let names = fixture.societes.map { DataFolderManifest.databaseName(for: $0.fichier) }
         let companies = try zip(fixture.societes, names).map { try CompanyDatabase.create($0, file: folder.appendingPathComponent($1)) }
         let manifestURL = folder.appendingPathComponent(DataFolderManifest.fileName)
-        do { try DataFolderManifest(erpVersion: fixture.erpVersion, databases: names).write(to: manifestURL) } catch {
+        do { try DataFolderManifest(erpVersion: fixture.erpVersion, workFolder: fixture.dossier_travail, databases: names).write(to: manifestURL) } catch {
             if let failure = StorageFailure.of(error, file: manifestURL.path) { throw failure }
             throw DataFolderError.unwritable(path: manifestURL.path, reason: FailureReason.of(error))
         }

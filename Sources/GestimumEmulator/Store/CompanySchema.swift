@@ -105,6 +105,22 @@ enum CompanySchema {
                 t.column("prochain", .text).notNull()
             }
         }
+        migrator.registerMigration("v5-entries") { db in
+            // Accounting entries (one document each), the journals they name, the preferences they obey (D81).
+            try db.create(table: "ecritures") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("valeurs", .text).notNull()
+            }
+            try db.create(table: "journaux") { t in
+                t.primaryKey("code", .text)
+            }
+            try db.create(table: "preferences_comptables") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("ecritures_desequilibrees", .boolean).notNull().defaults(to: false)
+                t.column("libelle_obligatoire", .boolean).notNull().defaults(to: false)
+                t.column("piece_obligatoire", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 
@@ -115,7 +131,7 @@ enum CompanySchema {
     /// Creates the table of every kind the database lacks, and the columns a
     /// kind's structure gained (idempotent: run at every opening).
     static func ensureKindTables(_ db: Database, catalog: ImportCatalog) throws {
-        for kind in catalog.kinds where kind.particulars.emulated && kind.particulars.documents == nil {
+        for kind in catalog.kinds where kind.storesRecords {
             let table = kind.tableName
             if try db.tableExists(table) {
                 let existing = Set(try db.columns(in: table).map { $0.name.lowercased() })

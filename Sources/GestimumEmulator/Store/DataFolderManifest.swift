@@ -6,6 +6,7 @@ struct DataFolderManifest {
     static let fileName = "emulator.json"
 
     var erpVersion: String
+    var workFolder: String?
     var databases: [String]
 
     /// The manifest is not the JSON the emulator writes.
@@ -18,14 +19,16 @@ struct DataFolderManifest {
         }
         let databases = names.compactMap(\.stringValue)
         guard databases.count == names.count else { throw NotAManifest() }
-        return DataFolderManifest(erpVersion: erpVersion, databases: databases)
+        return DataFolderManifest(erpVersion: erpVersion, workFolder: value["workFolder"]?.stringValue, databases: databases)
     }
 
     func write(to url: URL) throws {
-        let document: JSONValue = .object([
+        var pairs: [(key: String, value: JSONValue)] = [
             ("databases", .array(databases.map { .string($0) })),
             ("erpVersion", .string(erpVersion)),
-        ])
+        ]
+        if let workFolder { pairs.append(("workFolder", .string(workFolder))) }
+        let document: JSONValue = .object(pairs)
         try Data(JSONPrettyWriter.string(document).utf8).write(to: url, options: .atomic)
     }
 

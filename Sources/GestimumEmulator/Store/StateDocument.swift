@@ -2,8 +2,8 @@
 /// records, companies in fixture order. Contacts always, by `CCT_NUMERO`;
 /// the other imports' records under their own key (`clients`, `pays`, …), in
 /// domain order, only when the company holds some (R10); documents with
-/// their lines; then `stocks` when it holds any, and `compteurs` once it
-/// holds a document (D79).
+/// their lines; accounting entries and the journals (D81); then `stocks`
+/// when it holds any, and `compteurs` once it holds a document (D79).
 public enum StateDocument {
     public static func build(_ registry: CompanyRegistry) async throws -> JSONValue {
         let catalog = ImportCatalog.standard
@@ -11,6 +11,12 @@ public enum StateDocument {
         for company in registry.companies {
             var pairs: [(key: String, value: JSONValue)] = [("fichier", .string(company.path))]
             for kind in catalog.kinds where kind.particulars.emulated {
+                if !kind.particulars.entryFormats.isEmpty {
+                    let (entries, journals) = try await company.entriesAndJournals()
+                    if !entries.isEmpty { pairs.append((kind.stateKey, .array(entries))) }
+                    if !journals.isEmpty { pairs.append(("journaux", .array(journals.map(JSONValue.string)))) }
+                    continue
+                }
                 if kind.particulars.documents != nil {
                     let documents = try await company.documents(of: kind)
                     if !documents.isEmpty { pairs.append((kind.stateKey, .array(documents))) }

@@ -37,6 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Close connections idle (or trickling their headers) for this many seconds.")
     var idleTimeout: Int = 60
 
+    @Option(help: "The server's work folder, a Windows path: the accounting-entries report names its working file there. Default: the fixture's dossier_travail, else C:\\ProgramData\\Gestimum\\Temp.")
+    var workFolder: String?
+
     @Option(help: "Log level.")
     var logLevel = LogLevelArgument(.info)
 
@@ -66,7 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = configured
         let emulator = Emulator(
             registry: try companies.makeRegistry(), clock: clock.makeClock(defaults: latency.systemDurations),
-            sessionIDs: clock.isScripted ? .seeded() : .random(), logger: logger, maxBodySize: maxBodySize)
+            sessionIDs: clock.isScripted ? .seeded() : .random(), logger: logger, maxBodySize: maxBodySize, workFolder: workFolder)
         let host = EmulatorHost(emulator, dataFolder: companies.data.map { URL(fileURLWithPath: $0) }, logger: logger,
                                 options: HostOptions(latency: latency, fixturesFolder: fixturesFolder))
         let configuration = ServerConfiguration(host: self.host, port: port, maxBodySize: maxBodySize, control: control,

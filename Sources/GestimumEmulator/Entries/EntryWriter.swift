@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+
+/// Stores what the accounting-entries import accepted (D81): the journals
+/// and accounts its entries name, created when missing; the analytic
+/// sections it was asked to create; each entry as one document.
+struct EntryWriter {
+    let db: Database
+    let catalog: ImportCatalog
+
+    private var accounts: ImportKind { catalog.kind(domain: "Comptes")! }
+    private var sections: ImportKind { catalog.kind(domain: "SectionsAnalytiques")! }
+
+    /// Whether a section `code` exists, in `plan` or in no plan (a section without a plan serves every plan).
+    func sectionExists(_ code: String, plan: String) throws -> Bool {
+        let sql = "SELECT 1 FROM \(CompanySchema.quoted(sections.tableName)) WHERE ana_code = ? AND (ana_plan = '' OR ? = '' OR ana_plan = ?) LIMIT 1"
+        return try Bool.fetchOne(db.cachedStatement(sql: sql), arguments: [code, plan, plan]) ?? false
+    }
+
+    func createSection(_ code: String, plan: String) throws {
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO \(CompanySchema.quoted(sections.tableName)) (ana_code, ana_lib, ana_type, ana_plan) VALUES (?, ?, 'G', ?)
+            """).execute(arguments: [code, code, plan])
+    }
+
+    /// Creates account `number` with `label` unless it exists: a client or supplier account by its root (Comptes' roots, D78).
+    func ensureAccount(_ number: String, label: String) throws {
+        let table = CompanySchema.quoted(accounts.tableName)
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE cpt_numero = ? LIMIT 1"), arguments: [number]) != true
+        else { return }
+        var type = "G", code = ""
+        for (kind, root) in (accounts.particulars.accountCodes?.roots ?? [:]).sorted(by: { $0.key < $1.key })
+        where number.hasPrefix(root) && number.count > root.count {
+            type = kind
+            code = String(number.dropFirst(root.count))
+        }
+        try db.cachedStatement(sql: "INSERT INTO \(table) (cpt_numero, cpt_lib, cpt_type, pcf_code) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [number, label, type, code])
+    }
+
+    func ensureJournal(_ code: String) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO journaux (code) VALUES (?)").execute(arguments: [code])
+    }
+
+    /// Stores `entry`, its journal and its accounts.
+    func store(_ entry: EntryBook.Entry, simulation: Bool) throws {
+        try ensureJournal(entry.journal)
+        for line in entry.lines { try ensureAccount(line.values[.account] ?? "", label: Messages.accountCreatedLabel) }
+        try db.cachedStatement(sql: "INSERT INTO ecritures (valeurs) VALUES (?)")
+            .execute(arguments: [DataSnapJSONWriter.string(Self.json(entry, simulation: simulation))])
+    }
+
+    /// The entry as the state shows it: header, then its lines with their due dates and distributions.
+    static func json(_ entry: EntryBook.Entry, simulation: Bool) -> JSONValue {
+        let optional: [(EntryFormat.Role, String)] = [
+            (.currency, "devise"), (.lettering, "lettrage"), (.dueDate, "date_echeance"), (.paymentMode, "mode_reglement"),
+            (.quantity, "quantite"), (.autoLabel, "libelle_automatique"), (.vatNature, "nature_tva"), (.extraPiece, "piece_complementaire"),
+            (.extraPieceDate, "date_piece_complementaire"), (.reference, "reference"),
+        ]
+        let lines = entry.lines.map { line -> JSONValue in
+            var pairs: [(key: String, value: JSONValue)] = [
+                ("ligne", .string(String(line.number))), ("compte", .string(line.values[.account] ?? "")),
+                ("libelle", .string(line.values[.label] ?? "")), ("montant", .string(EntryAmount.text(line.amount))),
+                ("sens", .string(line.direction)),
+            ]
+            for (role, key) in optional { if let value = line.values[role] { pairs.append((key, .string(value))) } }
+            if !line.dueDates.isEmpty {
+                pairs.append(("echeances", .array(line.dueDates.map { due in
+                    var item: [(key: String, value: JSONValue)] = [("date", .string(due.date)), ("montant", .string(EntryAmount.text(due.amount)))]
+                    if !due.mode.isEmpty { item.append(("mode_reglement", .string(due.mode))) }
+                    return .object(item)
+                })))
+            }
+            if !line.analytics.isEmpty {
+                pairs.append(("analytique", .array(line.analytics.map { analytic in
+                    var item: [(key: String, value: JSONValue)] = [
+                        ("plan", .string(analytic.plan)), ("section", .string(analytic.section)), ("montant", .string(EntryAmount.text(analytic.amount))),
+                    ]
+                    if !analytic.quantity.isEmpty { item.append(("quantite", .string(analytic.quantity))) }
+                    return .object(item)
+                })))
+            }
+            return .object(pairs)
+        }
+        return .object([
+            ("journal", .string(entry.journal)), ("date", .string(entry.date)), ("piece", .string(entry.piece)),
+            ("simulation", .string(simulation ? "Oui" : "Non")), ("lignes", .array(lines)),
+        ])
+    }
+}
