@@ -163,6 +163,13 @@ public final class EntryPointProperty: Sendable {
         if decoded.isTest {
             return growth == 0 ? nil : "\(kind.domain) records changed by \(growth) under tester"
         }
+        if !kind.particulars.entryFormats.isEmpty {
+            // Entries: at least one and at most one per imported entry line, none when no line was imported (D81).
+            let lines = result?["statistiques"]?[Messages.EntryStatisticsKey.entryLinesImported]?.stringValue.flatMap { Int($0) }
+            guard let lines else { return growth >= 0 ? nil : "\(kind.domain) entries changed by \(growth)" }
+            return (lines == 0 ? growth == 0 : (1...lines).contains(growth)) ? nil
+                : "\(lines) entry lines imported but \(kind.domain) entries changed by \(growth)"
+        }
         let splitter = LineSplitter(separator: decoded.parameters.separator, delimiter: decoded.parameters.delimiter)
         let names = ImportFile.fieldNames(decoded.parameters, kind: kind, splitter: splitter).map { $0.uppercased() }
         let keys = (kind.engineKey + (kind.particulars.numbering.map { [$0.field] } ?? [])).map { $0.uppercased() }

@@ -11,13 +11,12 @@ import GestimumEmulator
 /// route is one byte away from any input.
 public enum RawRequest {
     /// The paths a selector byte chooses from: the route of every import the
-    /// emulator runs, then paths that are not one of them (the tools, a
-    /// catalogued import it does not run, an unquoted method, an unknown
-    /// class, paths outside `/api/rest/`).
+    /// emulator runs, then paths that are not one of them (the tools, the
+    /// sub-families URL the help prints but the server lacks, an unquoted
+    /// method, an unknown class, paths outside `/api/rest/`).
     public static let routes: [String] = ImportCatalog.standard.kinds.filter(\.particulars.emulated).map(\.route) + [
         "/api/rest/Outils/%22Version%22", "/api/rest/Outils/%22VersionERP%22", "/api/rest/Outils/Version",
-    ] + ImportCatalog.standard.kinds.filter { !$0.particulars.emulated }.prefix(1).map(\.route) + [
-        "/api/rest/Contacts/Importer", "/api/rest/Unknown/%22Importer%22", "/api/rest/", "/datasnap/rest/Contacts/%22Importer%22",
+        "/api/rest/SousFamilles/%22Importer%22", "/api/rest/Contacts/Importer", "/api/rest/Unknown/%22Importer%22", "/api/rest/", "/datasnap/rest/Contacts/%22Importer%22",
     ]
     /// Whether an input starting with `byte` chooses its route with it.
     public static func isSelector(_ byte: UInt8) -> Bool { byte < 0x20 || byte > 0x7E }

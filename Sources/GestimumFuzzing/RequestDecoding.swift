@@ -104,7 +104,12 @@ public enum RequestDecoding {
     static func canonicalBody(_ request: ImportRequest, kind: ImportKind) -> JSONValue {
         let yesNo = { (flag: Bool) -> JSONValue in .string(flag ? "Oui" : "Non") }
         let company = request.login, parameters = request.parameters
-        let options = kind.parameters.map { ($0, yesNo(parameters.options.contains($0))) }
+        var options = kind.parameters.filter { !entryKeys.contains($0) }.map { ($0, yesNo(parameters.options.contains($0))) }
+        if let entries = parameters.entries {
+            options.insert(("format", .string(entries.format)), at: 0)
+            if !entries.accountLines.isEmpty { options.append(("fichier_comptes", .array(entries.accountLines.map(JSONValue.string)))) }
+            options.append(("plan_analytique", .string(entries.analyticPlan)))
+        }
         return .object([(kind.root, .object([
             ("societe", .object([
                 ("fichier", .string(company.file)), ("utilisateur", .string(company.user)),
@@ -122,22 +127,38 @@ public enum RequestDecoding {
     }
 
     static let stringKeys = ["fichier", "utilisateur", "mot_passe", "noms_champs", "separateur_champs", "identificateur_texte"]
+    /// The accounting-entries import's parameters that are not `Oui`/`Non`.
+    static let entryKeys = ["format", "fichier_comptes", "plan_analytique"]
     static let yesNoKeys = ["deconnecter", "exclusif", "journal", "statistiques", "entete"]
 
     /// The request errors of spec §8 for `kind`'s keys, built from the message catalogue.
     static func fixedMessages(_ kind: ImportKind) -> Set<String> {
         let objectKeys = [kind.root, "societe", "parametres"]
         let requiredKeys = [kind.root, "societe", "fichier", "utilisateur", "parametres", kind.array]
-        return Set(requiredKeys.map(Messages.missingParameter) + objectKeys.map(Messages.notAnObject) + stringKeys.map(Messages.notAString)
-                   + [Messages.separatorTooLong, Messages.delimiterTooLong, Messages.linesNotAnArray(kind.array)])
+        var messages = Set(requiredKeys.map(Messages.missingParameter) + objectKeys.map(Messages.notAnObject) + stringKeys.map(Messages.notAString)
+                           + [Messages.separatorTooLong, Messages.delimiterTooLong, Messages.linesNotAnArray(kind.array)])
+        let formats = kind.particulars.entryFormats
+        if !formats.isEmpty {
+            let readers = formats.filter { $0.records[.account] != nil }.map(\.name)
+            messages.formUnion([Messages.missingParameter("format"), Messages.notAString("format"), Messages.notAString("plan_analytique"),
+                                Messages.linesNotAnArray("fichier_comptes")])
+            messages.formUnion(formats.filter { $0.records[.account] == nil }.map { Messages.accountsFileNotRead($0.name, readers) })
+        }
+        return messages
     }
 
     /// `badYesNo` around any value: the text before and after it, for each of `kind`'s `Oui`/`Non` keys.
+    /// and, for the entries import, the unknown `format` message around any value.
     static func yesNoTemplates(_ kind: ImportKind) -> [(prefix: [UInt8], suffix: [UInt8])] {
-        (yesNoKeys + kind.parameters).map { key in
-            let parts = Messages.badYesNo("\u{0}", key).split(separator: "\u{0}", omittingEmptySubsequences: false)
+        func template(_ message: String) -> (prefix: [UInt8], suffix: [UInt8]) {
+            let parts = message.split(separator: "\u{0}", omittingEmptySubsequences: false)
             return (prefix: Array(parts[0].utf8), suffix: Array(parts[1].utf8))
         }
+        var templates = (yesNoKeys + kind.parameters.filter { !entryKeys.contains($0) }).map { template(Messages.badYesNo("\u{0}", $0)) }
+        if !kind.particulars.entryFormats.isEmpty {
+            templates.append(template(Messages.unknownEntryFormat("\u{0}", kind.particulars.entryFormats.map(\.name))))
+        }
+        return templates
     }
 
     /// Each kind's messages, by domain, built once.

@@ -204,6 +204,24 @@ struct HarnessTests {
         #expect(broken.contains { $0.hasPrefix("success line present although") })
     }
 
+    /// The entries report (D81): its counts against its ERR/AV lines, its statistiques and the request's lines.
+    @Test func theInvariantsReadTheEntriesReport() throws {
+        let id = "ecritures/orphan-lines"
+        let request = try SuiteLocation.loader.load(id: id).steps[0].body
+        let golden = JSONPrettyWriter.string(try SuiteLocation.golden.response(id, step: 1))
+        #expect(Invariants.check(requestBody: request, responseBody: try JSONParser.parse(golden)) == [])
+        let fewerErrors = golden.replacingOccurrences(of: "ERREURS : 2", with: "ERREURS : 1")
+        #expect(Invariants.check(requestBody: request, responseBody: try JSONParser.parse(fewerErrors))
+            == ["the report says ERREURS : 1, statistiques say nombre_erreurs 2", "the report counts 1 errors and lists 2"])
+        let lost = golden.replacingOccurrences(of: "Lignes d'écritures importables : 2", with: "Lignes d'écritures importables : 1")
+            .replacingOccurrences(of: "\"nombre_lignes_écritures_importées\": \"2\"", with: "\"nombre_lignes_écritures_importées\": \"1\"")
+        #expect(Invariants.check(requestBody: request, responseBody: try JSONParser.parse(lost))
+            == ["1 entry lines importable + 0 rejectable ≠ 2 in the request"])
+        let noKey = golden.replacingOccurrences(of: "\"nombre_avertissements\": \"0\",", with: "")
+        #expect(Invariants.check(requestBody: request, responseBody: try JSONParser.parse(noKey))
+            == ["statistiques must hold nombre_avertissements as a string of digits"])
+    }
+
     @Test func theJUnitReportIsXMLWithOneCasePerScenario() async throws {
         let suite = try TemporarySuite(copying: [Self.seed, "fields/code-missing"])
         defer { suite.remove() }

@@ -21,8 +21,7 @@ import Testing
     @Test func thirtyFourImportsEachWithItsFieldCount() {
         #expect(catalog.kinds.count == 34)
         #expect(Dictionary(uniqueKeysWithValues: catalog.kinds.map { ($0.domain, $0.fields.count) }) == Self.fieldCounts)
-        #expect(catalog.kinds.filter { !$0.particulars.emulated }.map(\.domain)
-            == ["Ecritures"])
+        #expect(catalog.kinds.filter { !$0.particulars.emulated }.isEmpty, "every import runs on the engine")
     }
 
     @Test func routesKeysAndTasksFollowTheDomain() {

@@ -59,11 +59,7 @@ enum TestSupport {
 
     /// The journal of an outcome that has one.
     static func journal(_ outcome: ImportOutcome) -> [String] {
-        switch outcome {
-        case .requestError: return []
-        case let .taskFailure(_, journal): return Array(journal)
-        case let .completed(journal, _, _): return Array(journal)
-        }
+        outcome.journal.map(Array.init) ?? []
     }
 
     /// The rejection lines (`La ligne k …` and its reason) of a journal, without timestamps.

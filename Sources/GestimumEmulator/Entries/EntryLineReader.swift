@@ -36,7 +36,7 @@ struct EntryLineReader {
         }
         for (i, field) in fields.enumerated() {
             let value = i < raw.count ? raw[i] : ""
-            if let problem = check(value, field) {
+            if let problem = check(value, field, in: record) {
                 line.problems.append(problem)
                 continue
             }
@@ -90,7 +90,8 @@ struct EntryLineReader {
         return values
     }
 
-    private func required(_ field: EntryFormat.Field) -> Bool {
+    private func required(_ field: EntryFormat.Field, in record: EntryFormat.Record) -> Bool {
+        guard record == .entry else { return field.spec.required }
         switch field.role {
         case .label: return preferences.labelRequired
         case .piece: return preferences.pieceRequired
@@ -101,9 +102,9 @@ struct EntryLineReader {
         }
     }
 
-    private func check(_ value: String, _ field: EntryFormat.Field) -> String? {
+    private func check(_ value: String, _ field: EntryFormat.Field, in record: EntryFormat.Record) -> String? {
         let spec = field.spec
-        if value.isEmpty { return required(field) ? Messages.missingField(spec.name) : nil }
+        if value.isEmpty { return required(field, in: record) ? Messages.missingField(spec.name) : nil }
         // Lengths count UTF-16 code units, as Delphi's Length does (spec §5).
         if spec.type.isText || spec.type == .unlimitedText, let max = spec.maxLength, value.utf16.count > max {
             return Messages.tooLong(spec.name, max)

@@ -41,8 +41,7 @@ public enum StructureDocument {
 
     /// What the emulator does with a kind, in a few words.
     public static func status(_ kind: ImportKind) -> String {
-        if kind.particulars.emulated { return "emulated" }
-        return kind.domain == "Ecritures" ? "structure only (accounting entries: to come)" : "structure only (documents: to come)"
+        kind.particulars.emulated ? "emulated" : "structure only"
     }
 
     /// `gestimum imports`: one line per import.
@@ -114,8 +113,15 @@ public enum StructureDocument {
             out += "\n## \(kind.domain)\n\n"
             out += "- Route: `POST \(kind.route)`; root `\(kind.root)`, lines `\(kind.array)`; task `\(kind.task)`; ERP \(kind.erpMin) or later.\n"
             out += "- Its own parameters: \(kind.parameters.isEmpty ? "none" : kind.parameters.map { "`\($0)`" }.joined(separator: ", ")).\n"
-            out += "- Update key: \(keyText(kind, code: true)) (help: `\(kind.updateKeySource)`).\n"
-            out += "- Custom fields (`XXX_…`): \(kind.customFields ? "yes" : "no"). Field order: \(kind.fixedOrder ? "the help says it must be respected; columns are still matched by name (D70)" : "free").\n"
+            if kind.particulars.entryFormats.isEmpty {
+                out += "- Update key: \(keyText(kind, code: true)) (help: `\(kind.updateKeySource)`).\n"
+                out += "- Custom fields (`XXX_…`): \(kind.customFields ? "yes" : "no"). Field order: \(kind.fixedOrder ? "the help says it must be respected; columns are still matched by name (D70)" : "free").\n"
+            } else {
+                out += "- Entries: the lines are read in the layout of the `format` parameter, by position (no header, no field names); "
+                    + "consecutive entry lines of one journal, date and piece number form an entry, imported whole or not at all; "
+                    + "the journal holds the import report instead of the counts (behaviour §12, D81). The table below is the "
+                    + "`GestimumComptaVariable` entry line; every format's records follow it.\n"
+            }
             out += "- Help: structure `\(kind.source)`, request `\(kind.requestPage)`.\n"
             out += "- Emulator: \(status(kind))\(notes(kind)).\n\n"
             out += "| # | field | type | max length | required | allowed codes | reference |\n|---|---|---|---|---|---|---|\n"
@@ -125,12 +131,31 @@ public enum StructureDocument {
                 out += "| \(field.order ?? i + 1) | `\(field.name)`\(from) | \(field.typeText) | \(field.maxLength.map(String.init) ?? "") "
                     + "| \(field.required ? "yes" : "") | \(codes) | \(field.reference ?? "") |\n"
             }
-            if let formats = kind.document["formats"]?.objectValue {
+            if !kind.particulars.entryFormats.isEmpty {
                 out += "\nFormats (`format` parameter) and the records each defines:\n\n"
-                for (name, format) in formats {
-                    let records = format["records"]?.objectValue?.map { "\($0.key) (\($0.value.arrayValue?.count ?? 0) fields)" } ?? []
-                    out += "- `\(name)`: \(format["layout"]?.stringValue ?? "") width, \(records.joined(separator: ", ")); `\(format["source"]?.stringValue ?? "")`\n"
+                for format in kind.particulars.entryFormats {
+                    let records = EntryFormat.Record.allCases.compactMap { record in format.records[record].map { "\(record.rawValue) (\($0.count) fields)" } }
+                    out += "- `\(format.name)`: \(format.layout.rawValue) width, \(records.joined(separator: ", ")); `\(format.source)`\n"
                 }
+                for format in kind.particulars.entryFormats { out += entryFormatSection(format) }
+            }
+        }
+        return out
+    }
+
+    /// One entries format: its date forms, then each record's fields with their meaning and, for fixed widths, their positions.
+    private static func entryFormatSection(_ format: EntryFormat) -> String {
+        var out = "\n### Format \(format.name)\n\n"
+        out += "- Layout: \(format.layout == .fixed ? "fixed width" : "values separated by `\(format.separator.map { String(UnicodeScalar($0)) } ?? "")`, text optionally in double quotes")"
+            + "; dates \(format.dates.map { "`\($0.rawValue)`" }.joined(separator: ", ")) (D81).\n"
+        if format.records[.dueDate] != nil { out += "- A line starting with `E` is a due-date line, with `>` an analytic line; they belong to the entry line before them.\n" }
+        for record in EntryFormat.Record.allCases {
+            guard let fields = format.records[record] else { continue }
+            out += "\n\(record.rawValue):\n\n| # | field | meaning | type | max length | required | position |\n|---|---|---|---|---|---|---|\n"
+            for (i, field) in fields.enumerated() {
+                let position = field.start.map { start in "\(start)–\(start + (field.length ?? 1) - 1)" } ?? (format.layout == .fixed ? "not read" : "")
+                out += "| \(i + 1) | \(field.spec.name) | \(field.role?.rawValue ?? "checked, not kept") | \(field.spec.typeText) "
+                    + "| \(field.spec.maxLength.map(String.init) ?? "") | \(field.spec.required ? "yes" : "") | \(position) |\n"
             }
         }
         return out
