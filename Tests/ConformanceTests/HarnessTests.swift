@@ -71,6 +71,20 @@ struct HarnessTests {
         #expect(onTime.isEmpty)
     }
 
+    /// A real server's entries report: its work folder is the server's, its stamp must be the opening time (D81).
+    @Test func normalizedChecksTheEntriesWorkFileAgainstTheOpening() {
+        let expected = ["23/09/2019 11:47:22 Ouverture", #"23/09/2019 11:47:25 Fichier d'écritures importé : D:\Temp\ImporterEcritures\2019-09-23-11-47-22-048\Ecritures.txt"#]
+        let context = DiffContext(step: 1, kind: .body)
+        let normalized = Diffing<[String]>.journal(mode: .normalized)
+        let elsewhere = ["06/12/2026 10:00:01 Ouverture", #"06/12/2026 10:00:02 Fichier d'écritures importé : E:\Travail\ImporterEcritures\2026-12-06-10-00-01-517\Ecritures.txt"#]
+        #expect(normalized.diff(expected, elsewhere, context).isEmpty)
+        let late = ["06/12/2026 10:00:01 Ouverture", #"06/12/2026 10:00:02 Fichier d'écritures importé : E:\Travail\ImporterEcritures\2026-12-06-10-00-02-517\Ecritures.txt"#]
+        #expect(normalized.diff(expected, late, context).first?.expected == "a working file stamped with the opening time (06/12/2026 10:00:01) as yyyy-MM-dd-HH-mm-ss-mmm")
+        let noMilliseconds = ["06/12/2026 10:00:01 Ouverture", #"06/12/2026 10:00:02 Fichier d'écritures importé : E:\Travail\ImporterEcritures\2026-12-06-10-00-01\Ecritures.txt"#]
+        #expect(normalized.diff(expected, noMilliseconds, context).count == 1)
+        #expect(Diffing<[String]>.journal(mode: .strict).diff(expected, elsewhere, context).count == 1, "strict compares the line as it is")
+    }
+
     @Test func keyOrderAndTypesMatter() {
         let diffing = Diffing<JSONValue>.json(journal: .journal(mode: .strict))
         let context = DiffContext(step: 1, kind: .body)

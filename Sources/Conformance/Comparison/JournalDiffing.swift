@@ -6,6 +6,9 @@ extension Diffing where Value == [String] {
     /// the text after it must be equal; timestamps per `mode`. In `normalized`
     /// mode with a time zone, each time must fall within the request's flight,
     /// give or take `skew` seconds.
+    /// The entries report's working-file line once its folder and stamp are checked (normalized mode).
+    static var workFilePlaceholder: String { Messages.EntryReportText.importedFile("{work folder}\\ImporterEcritures\\{start}\\Ecritures.txt") }
+
     public static func journal(mode: ComparisonMode, timeZone: TimeZone? = nil, skew: TimeInterval = 2) -> Diffing<[String]> {
         Diffing { expected, actual, context in
             let reader = JournalTimestamp(timeZone: timeZone ?? TimeZone(identifier: "UTC")!)
@@ -17,8 +20,24 @@ extension Diffing where Value == [String] {
             for (i, line) in actual.enumerated() where a[i] == nil || reader.parse(a[i]!.timestamp) == nil {
                 return [make("a line starting with dd/MM/yyyy HH:mm:ss", "line \(i + 1): \(line)")]
             }
-            let eMessages = e.enumerated().map { $0.element?.message ?? expected[$0.offset] }
-            let aMessages = a.map { $0!.message }
+            var eMessages = e.enumerated().map { $0.element?.message ?? expected[$0.offset] }
+            var aMessages = a.map { $0!.message }
+            if mode == .normalized {
+                // The entries report's working file names the server's work folder and the request's
+                // start to the millisecond: its stamp must be the `Ouverture` line's time (D81).
+                for (i, message) in aMessages.enumerated() {
+                    guard let parts = EntryReport.workFileParts(message) else { continue }
+                    let opening = a.first??.timestamp ?? ""
+                    let f = parts.stamp.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+                    let widths = [4, 2, 2, 2, 2, 2, 3]
+                    let shaped = f.count == 7 && zip(f, widths).allSatisfy { $0.count == $1 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+                    guard shaped, "\(f[2])/\(f[1])/\(f[0]) \(f[3]):\(f[4]):\(f[5])" == opening else {
+                        return [make("a working file stamped with the opening time (\(opening)) as yyyy-MM-dd-HH-mm-ss-mmm", "line \(i + 1): \(message)")]
+                    }
+                    aMessages[i] = Self.workFilePlaceholder
+                }
+                eMessages = eMessages.map { EntryReport.workFileParts($0) == nil ? $0 : Self.workFilePlaceholder }
+            }
             if eMessages != aMessages {
                 return [make("\(expected.count) lines", "\(actual.count) lines",
                              lines: LineDiff.lines(expected: eMessages, actual: aMessages))]

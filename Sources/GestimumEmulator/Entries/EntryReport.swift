@@ -74,6 +74,17 @@ public struct EntryReport: Sendable, Equatable {
         ]
     }
 
+    /// The work folder and stamp of a report's `Fichier d'écritures importé : …` message; nil for any other message.
+    public static func workFileParts(_ message: String) -> (folder: String, stamp: String)? {
+        let prefix = Messages.EntryReportText.importedFile("")
+        let suffix = "\\" + Messages.EntryReportText.workFileName
+        guard message.hasPrefix(prefix), message.hasSuffix(suffix) else { return nil }
+        let path = message.dropFirst(prefix.count).dropLast(suffix.count)
+        let parts = path.split(separator: "\\", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return nil }
+        return (parts.dropLast(2).joined(separator: "\\"), String(parts[parts.count - 1]))
+    }
+
     /// The working file the report names: `{folder}\ImporterEcritures\{stamp}\Ecritures.txt`.
     static func workFile(folder: String, task: String, stamp: String) -> String {
         let base = folder.hasSuffix("\\") ? String(folder.dropLast()) : folder
