@@ -93,7 +93,7 @@ struct ControlAPITests {
         ("reset", "{", "the body is not valid JSON"),
         ("reset", #"{"fixture": 3}"#, "fixture: must be a fixture name or a fixture object, not the number 3"),
         ("reset", #"{"fixtur": "demo"}"#, "fixtur: unknown key (expected fixture or clock)"),
-        ("reset", #"{"fixture": "nope"}"#, #"fixture: no fixture named "nope" (known: custom-fields, custom-fields-clients, demo, documents, existing-contacts)"#),
+        ("reset", #"{"fixture": "nope"}"#, #"fixture: no fixture named "nope" (known: custom-fields, custom-fields-clients, demo, documents, ecritures, existing-contacts)"#),
         ("reset", #"{"fixture": "../demo"}"#, #"no fixture named "../demo""#),
         ("reset", #"{"clock": {"start": "31/02/2020 00:00:00"}}"#, #"clock.start: "31/02/2020 00:00:00" is not a time"#),
         ("reset", #"{"clock": {"open_seconds": -1}}"#, "clock.open_seconds: must be from 0 to 86400, not -1"),
