@@ -171,7 +171,9 @@ public struct ImportTask: Sendable {
         let store = {
             for account in book.fileAccounts { try writer.ensureAccount(account.number, label: account.label) }
             for section in book.newSections { try writer.createSection(section.code, plan: section.plan) }
-            for entry in book.entries { try writer.store(entry, simulation: options.contains("simulation")) }
+            for entry in book.entries {
+                try writer.store(entry, simulation: options.contains("simulation"), accountLabel: format.createdAccountLabel)
+            }
         }
         if request.isTest {
             // `tester`: the same report, and nothing kept (R8).

@@ -53,6 +53,7 @@ struct EntryTests {
         #expect(EntryAmount.read("1.2.3") == nil)
         #expect(EntryAmount.read("1.") == nil)
         #expect(EntryAmount.read("") == nil)
+        #expect(EntryAmount.read("-") == nil && EntryAmount.read(".5") == nil)
         #expect(EntryAmount.text(12000) == "12000.00")
         #expect(EntryAmount.text(Decimal(string: "45.7")!) == "45.70")
         #expect(EntryAmount.text(Decimal(string: "-0.125")!) == "-0.13")
@@ -88,6 +89,8 @@ struct EntryTests {
     @Test func recordTypesComeFromTheFirstCharacterWhereTheFormatHasThem() throws {
         let variable = try #require(kind.entryFormat(named: "GestimumComptaVariable"))
         #expect(variable.recordCounts(TextLines(["1,x", "E10/04/2019,CHQ,40,4800", ">P1,S1,100", "", "2,y"])) == [.entry: 2, .dueDate: 1, .analytic: 1])
+        // A due-date line is `E` and its date's first digit: an entry line may start with another `E…`.
+        #expect(variable.record(of: "EX1,15/01/2020,VTE") == .entry && variable.record(of: "E,15/01/2020") == .entry)
         let gescom = try #require(kind.entryFormat(named: "GestimumGescomV15"))
         #expect(gescom.recordCounts(TextLines(["E,x", ">y"])) == [.entry: 2])
     }

@@ -3,6 +3,9 @@ import Foundation
 /// The amounts of an accounting-entries file: an optional sign, digits and
 /// at most one decimal point (the pages: « Séparateur décimal : point »).
 enum EntryAmount {
+    /// The longest amount any format writes (GestimumComptaFixe's page: « maximum 20 caractères »).
+    static let maxLength = 20
+
     static func read(_ value: String) -> Decimal? {
         let unsigned = value.first == "-" || value.first == "+" ? value.dropFirst() : Substring(value)
         guard unsigned.contains(where: \.isNumber), unsigned.filter({ $0 == "." }).count <= 1,

@@ -16,8 +16,15 @@ struct EntryBook {
     private(set) var entries: [Entry] = []
     /// Accounts the accounts file (EBP) describes, to create before the entries: number and label.
     private(set) var fileAccounts: [(number: String, label: String)] = []
-    /// Sections to create (`creer_sections_analytiques`): code and plan.
+    /// Sections to create (`creer_sections_analytiques`): code and plan, for the entries accepted.
     private(set) var newSections: [(code: String, plan: String)] = []
+    /// Sections the entry being judged would create.
+    private var proposedSections: [(code: String, plan: String)] = []
+
+    /// Why a line cannot be read as an amount.
+    private struct Problem: Error {
+        let message: String
+    }
 
     /// An entry as it will be stored.
     struct Entry {
@@ -73,7 +80,8 @@ struct EntryBook {
             let line = reader.read(text, number: i + 1, as: record)
             switch record {
             case .entry, .account:
-                let lineKey = [line[.journal], line[.date], line[.piece]]
+                // What the line says: its value read (a date in any of its forms), else as written.
+                let lineKey = [EntryFormat.Role.journal, .date, .piece].map { line.values[$0] ?? line.written[$0, default: ""] }
                 if !group.isEmpty, lineKey != key {
                     try judge(group)
                     group = []
@@ -94,74 +102,82 @@ struct EntryBook {
     }
 
     private mutating func judge(_ drafts: [Draft]) throws {
+        proposedSections = []
         var failed = false
         var lines: [Line] = []
         var ignoredDueDates = 0, ignoredAnalytics = 0
         let analyticCount = drafts.reduce(0) { $0 + $1.analytics.count + ($1.line[.section].isEmpty ? 0 : 1) }
         for draft in drafts {
+            // Due-date lines after a line with its own due date are ignored, unread (the format pages).
+            let ownDueDate = !draft.line.written[.dueDate, default: ""].isEmpty
             for problem in draft.line.problems { report.error(.entry, line: draft.line.number, problem) }
-            for due in draft.dueDates { for problem in due.problems { report.error(.dueDate, line: due.number, problem) } }
+            if !ownDueDate { for due in draft.dueDates { for problem in due.problems { report.error(.dueDate, line: due.number, problem) } } }
             for analytic in draft.analytics { for problem in analytic.problems { report.error(.analytic, line: analytic.number, problem) } }
-            if !draft.line.problems.isEmpty || draft.dueDates.contains(where: { !$0.problems.isEmpty })
+            if !draft.line.problems.isEmpty || (!ownDueDate && draft.dueDates.contains { !$0.problems.isEmpty })
                 || draft.analytics.contains(where: { !$0.problems.isEmpty }) {
                 failed = true
                 continue
             }
-            guard let (amount, direction) = amountAndDirection(draft.line) else {
-                report.error(.entry, line: draft.line.number, Messages.debitAndCredit)
+            let amountAndDirection: (Decimal, String)
+            switch self.amountAndDirection(draft.line) {
+            case let .success(value): amountAndDirection = value
+            case let .failure(problem):
+                report.error(.entry, line: draft.line.number, problem.message)
                 failed = true
                 continue
             }
+            let (amount, direction) = amountAndDirection
             var line = Line(number: draft.line.number, values: draft.line.values, amount: amount, direction: direction)
-            // Due dates: ignored when the entry line gives its own (the format pages).
-            if !draft.line[.dueDate].isEmpty {
+            if ownDueDate {
                 for due in draft.dueDates { report.warning(.dueDate, line: due.number, Messages.dueDateIgnored) }
                 ignoredDueDates += draft.dueDates.count
             } else if !draft.dueDates.isEmpty {
-                var total: Decimal = 0
-                for due in draft.dueDates {
-                    guard let share = share(of: due, in: amount) else {
-                        report.error(.dueDate, line: due.number, Messages.dueDateWithoutAmount)
-                        failed = true
-                        continue
-                    }
-                    total += share
-                    line.dueDates.append((due[.date], due[.paymentMode], share))
+                guard let shares = shares(of: draft.dueDates, in: amount, missing: Messages.dueDateWithoutAmount) else {
+                    failed = true
+                    continue
                 }
-                if !failed, total != amount {
+                line.dueDates = zip(draft.dueDates, shares).map { ($0[.date], $0[.paymentMode], $1) }
+                let total = shares.reduce(0, +)
+                if total != amount {
                     report.error(.entry, line: line.number, Messages.dueDatesTotal(EntryAmount.text(total), EntryAmount.text(amount)))
                     failed = true
                 }
             }
-            // Analytics: a section of the line itself (fixed width), or the `>` lines after it.
+            // Analytics: a section of the line itself (fixed width), or the `>` lines after it. One
+            // section the company lacks, not created, drops the line's whole distribution (the wizard's page).
             if !draft.line[.section].isEmpty {
-                if try knows(draft.line[.section], plan: analyticPlan) {
-                    line.analytics.append((analyticPlan, draft.line[.section], amount, ""))
+                if let problem = try sectionProblem(draft.line[.section], plan: analyticPlan) {
+                    report.warning(.analytic, line: draft.line.number, problem)
+                    ignoredAnalytics += 1
                 } else {
-                    report.warning(.analytic, line: draft.line.number, Messages.unknownSection(draft.line[.section], plan: analyticPlan))
-                    ignoredAnalytics += 1
+                    line.analytics.append((analyticPlan, draft.line[.section], amount, ""))
                 }
             }
-            var total: Decimal = 0, distributed = 0
-            for analytic in draft.analytics {
-                let plan = analytic[.plan].isEmpty ? analyticPlan : analytic[.plan]
-                guard try knows(analytic[.section], plan: plan) else {
-                    report.warning(.analytic, line: analytic.number, Messages.unknownSection(analytic[.section], plan: plan))
-                    ignoredAnalytics += 1
-                    continue
+            if !draft.analytics.isEmpty {
+                var unknown = false
+                for analytic in draft.analytics {
+                    let plan = analytic[.plan].isEmpty ? analyticPlan : analytic[.plan]
+                    if let problem = try sectionProblem(analytic[.section], plan: plan) {
+                        report.warning(.analytic, line: analytic.number, problem)
+                        unknown = true
+                    }
                 }
-                guard let share = share(of: analytic, in: amount) else {
-                    report.error(.analytic, line: analytic.number, Messages.analyticWithoutAmount)
-                    failed = true
-                    continue
+                if unknown {
+                    ignoredAnalytics += draft.analytics.count
+                } else {
+                    guard let shares = shares(of: draft.analytics, in: amount, missing: Messages.analyticWithoutAmount) else {
+                        failed = true
+                        continue
+                    }
+                    for (analytic, share) in zip(draft.analytics, shares) {
+                        line.analytics.append((analytic[.plan].isEmpty ? analyticPlan : analytic[.plan], analytic[.section], share, analytic[.quantity]))
+                    }
+                    let total = shares.reduce(0, +)
+                    if total != amount {
+                        report.error(.entry, line: line.number, Messages.analyticTotal(EntryAmount.text(total), EntryAmount.text(amount)))
+                        failed = true
+                    }
                 }
-                total += share
-                distributed += 1
-                line.analytics.append((plan, analytic[.section], share, analytic[.quantity]))
-            }
-            if !failed, distributed > 0, total != amount {
-                report.error(.entry, line: line.number, Messages.analyticTotal(EntryAmount.text(total), EntryAmount.text(amount)))
-                failed = true
             }
             lines.append(line)
         }
@@ -187,41 +203,70 @@ struct EntryBook {
         report.dueDateLinesRejected += ignoredDueDates
         report.analyticLinesImported += analyticCount - ignoredAnalytics
         report.analyticLinesRejected += ignoredAnalytics
-        for line in lines {
-            for analytic in line.analytics where !(try sectionExists(analytic.section, analytic.plan)) {
-                if !newSections.contains(where: { $0.code == analytic.section }) { newSections.append((analytic.section, analytic.plan)) }
-            }
-        }
+        newSections += proposedSections
         entries.append(Entry(journal: first[.journal], date: first[.date], piece: first[.piece], lines: lines))
     }
 
-    /// Whether analytic lines on `section` are kept: it exists, or the request creates sections.
-    private func knows(_ section: String, plan: String) throws -> Bool {
-        if createsSections { return true }
-        return try sectionExists(section, plan)
+    /// Why a distribution on `section` in `plan` is ignored, nil when it is kept: the section
+    /// exists in that plan (or in none), or the request creates it. A section's code is its key
+    /// (SectionsAnalytiques' update key), so a code of another plan is neither kept nor created.
+    private mutating func sectionProblem(_ section: String, plan: String) throws -> String? {
+        if let pending = (newSections + proposedSections).first(where: { $0.code == section }) {
+            return pending.plan == plan || pending.plan.isEmpty || plan.isEmpty ? nil : Messages.sectionOfAnotherPlan(section, plan: plan)
+        }
+        if try sectionExists(section, plan) { return nil }
+        if try sectionExists(section, "") { return Messages.sectionOfAnotherPlan(section, plan: plan) }
+        guard createsSections else { return Messages.unknownSection(section, plan: plan) }
+        proposedSections.append((section, plan))
+        return nil
     }
 
-    /// A line's amount and direction: `Sens`, or the sign when it is empty (D81); a debit or a credit column (1.5 formats).
-    /// nil when both columns hold an amount.
-    private func amountAndDirection(_ line: EntryLineReader.Line) -> (Decimal, String)? {
-        if line.values[.amount] != nil || reader.format.field(.amount, of: .entry) != nil {
+    /// Each due date's or distribution's amount: its own, else its percentage of the line's, rounded to
+    /// the cent; when every share is a percentage and they total 100 %, the last takes what the others
+    /// leave, so that thirds add up (D81). nil, with an error, when one has neither.
+    private mutating func shares(of lines: [EntryLineReader.Line], in amount: Decimal, missing: String) -> [Decimal]? {
+        var shares: [Decimal] = []
+        var allPercent = true, percents: Decimal = 0
+        for line in lines {
+            if let own = EntryAmount.read(line[.amount]) {
+                shares.append(own)
+                allPercent = false
+            } else if let percent = EntryAmount.read(line[.percent]) {
+                percents += percent
+                var value = amount * percent / 100
+                var rounded = Decimal()
+                NSDecimalRound(&rounded, &value, 2, .plain)
+                shares.append(rounded)
+            } else {
+                report.error(line.record, line: line.number, missing)
+                return nil
+            }
+        }
+        if allPercent, percents == 100, !shares.isEmpty {
+            shares[shares.count - 1] = amount - shares.dropLast().reduce(0, +)
+        }
+        return shares
+    }
+
+    /// A line's amount and direction (D81): `Sens` and the amount, a negative amount turning the
+    /// direction over; without `Sens`, the sign. The 1.5 formats: the debit or the credit column.
+    private func amountAndDirection(_ line: EntryLineReader.Line) -> Result<(Decimal, String), Problem> {
+        if reader.format.field(.amount, of: .entry) != nil {
             let amount = EntryAmount.read(line[.amount]) ?? 0
             let direction = line[.direction].uppercased()
-            if direction.isEmpty { return amount < 0 ? (-amount, "C") : (amount, "D") }
-            return (amount, direction)
+            let turned = direction == "C" ? "D" : "C"
+            if amount < 0 { return .success((-amount, direction.isEmpty ? "C" : turned)) }
+            return .success((amount, direction.isEmpty ? "D" : direction))
         }
-        let debit = EntryAmount.read(line[.debit]) ?? 0, credit = EntryAmount.read(line[.credit]) ?? 0
-        if debit != 0, credit != 0 { return nil }
-        return credit != 0 ? (credit, "C") : (debit, "D")
-    }
-
-    /// A due date's or a distribution's amount: its own, else its percentage of the line's; nil when it has neither.
-    private func share(of line: EntryLineReader.Line, in amount: Decimal) -> Decimal? {
-        if let own = EntryAmount.read(line[.amount]) { return own }
-        guard let percent = EntryAmount.read(line[.percent]) else { return nil }
-        var value = amount * percent / 100
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 2, .plain)
-        return rounded
+        let debit = EntryAmount.read(line[.debit]), credit = EntryAmount.read(line[.credit])
+        let names = [reader.format.field(.debit, of: .entry), reader.format.field(.credit, of: .entry)].compactMap { $0?.field.spec.name }
+        switch (debit, credit) {
+        case (nil, nil): return .failure(Problem(message: Messages.missingOneOf(names)))
+        case let (debit?, credit?) where debit != 0 && credit != 0: return .failure(Problem(message: Messages.debitAndCredit))
+        case let (_, credit?) where credit != 0: return .success(credit < 0 ? (-credit, "D") : (credit, "C"))
+        default:
+            let debit = debit ?? 0
+            return .success(debit < 0 ? (-debit, "C") : (debit, "D"))
+        }
     }
 }

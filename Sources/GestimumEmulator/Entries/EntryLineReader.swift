@@ -14,6 +14,8 @@ struct EntryLineReader {
         var number: Int
         var record: EntryFormat.Record
         var values: [EntryFormat.Role: String] = [:]
+        /// Every value as written (trimmed), valid or not: an entry is grouped by what its lines say.
+        var written: [EntryFormat.Role: String] = [:]
         var problems: [String] = []
 
         subscript(_ role: EntryFormat.Role) -> String { values[role] ?? "" }
@@ -36,12 +38,13 @@ struct EntryLineReader {
         }
         for (i, field) in fields.enumerated() {
             let value = i < raw.count ? raw[i] : ""
+            if let role = field.role { line.written[role] = value }
             if let problem = check(value, field, in: record) {
                 line.problems.append(problem)
                 continue
             }
             guard let role = field.role, !value.isEmpty else { continue }
-            line.values[role] = normalized(value, field.spec.type)
+            line.values[role] = normalized(value, field.spec.type, forms: format.dates(of: record))
         }
         return line
     }
@@ -97,7 +100,7 @@ struct EntryLineReader {
         case .piece: return preferences.pieceRequired
         // What an entry cannot be without, whatever the page's Présence column (ComptaFixe's has none).
         case .journal, .date, .account: return true
-        case .amount: return field.spec.required || format.layout == .fixed
+        case .amount: return true
         default: return field.spec.required
         }
     }
@@ -109,10 +112,13 @@ struct EntryLineReader {
         if spec.type.isText || spec.type == .unlimitedText, let max = spec.maxLength, value.utf16.count > max {
             return Messages.tooLong(spec.name, max)
         }
+        // « maximum 20 caractères » (GestimumComptaFixe's page): no format writes a longer amount.
+        if spec.type == .amount, value.utf16.count > EntryAmount.maxLength { return Messages.tooLong(spec.name, EntryAmount.maxLength) }
         switch spec.type {
         case .date:
-            if EntryDate.read(value, forms: format.dates) == nil {
-                return Messages.badEntryDate(value, spec.name, format.dates.map(\.rawValue))
+            let forms = format.dates(of: record)
+            if EntryDate.read(value, forms: forms) == nil {
+                return Messages.badEntryDate(value, spec.name, forms.map(\.rawValue))
             }
         case .amount, .decimal:
             if EntryAmount.read(value) == nil { return Messages.badCustomValue(value, spec.name, Messages.TypeName.decimal) }
@@ -124,9 +130,9 @@ struct EntryLineReader {
         return nil
     }
 
-    private func normalized(_ value: String, _ type: FieldType) -> String {
+    private func normalized(_ value: String, _ type: FieldType, forms: [EntryFormat.DateForm]) -> String {
         switch type {
-        case .date: return EntryDate.read(value, forms: format.dates) ?? value
+        case .date: return EntryDate.read(value, forms: forms) ?? value
         case .amount: return EntryAmount.read(value).map(EntryAmount.text) ?? value
         default: return value
         }

@@ -38,14 +38,17 @@ struct EntryWriter {
             .execute(arguments: [number, label, type, code])
     }
 
+    /// Creates journal `code` unless one exists, whatever its case (`vte` is `VTE`).
     func ensureJournal(_ code: String) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO journaux (code) VALUES (?)").execute(arguments: [code])
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM journaux WHERE lower(code) = lower(?) LIMIT 1"), arguments: [code]) != true
+        else { return }
+        try db.cachedStatement(sql: "INSERT INTO journaux (code) VALUES (?)").execute(arguments: [code])
     }
 
-    /// Stores `entry`, its journal and its accounts.
-    func store(_ entry: EntryBook.Entry, simulation: Bool) throws {
+    /// Stores `entry`, its journal and its accounts, a missing account labelled `accountLabel`.
+    func store(_ entry: EntryBook.Entry, simulation: Bool, accountLabel: String) throws {
         try ensureJournal(entry.journal)
-        for line in entry.lines { try ensureAccount(line.values[.account] ?? "", label: Messages.accountCreatedLabel) }
+        for line in entry.lines { try ensureAccount(line.values[.account] ?? "", label: accountLabel) }
         try db.cachedStatement(sql: "INSERT INTO ecritures (valeurs) VALUES (?)")
             .execute(arguments: [DataSnapJSONWriter.string(Self.json(entry, simulation: simulation))])
     }
@@ -84,7 +87,7 @@ struct EntryWriter {
         }
         return .object([
             ("journal", .string(entry.journal)), ("date", .string(entry.date)), ("piece", .string(entry.piece)),
-            ("simulation", .string(simulation ? "Oui" : "Non")), ("lignes", .array(lines)),
+            ("simulation", .string(simulation ? Messages.yes : Messages.no)), ("lignes", .array(lines)),
         ])
     }
 }

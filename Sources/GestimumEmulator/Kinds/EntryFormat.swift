@@ -53,12 +53,21 @@ public struct EntryFormat: Sendable, Equatable {
     public var layout: Layout
     public var separator: UInt8?
     public var dates: [DateForm]
+    /// A record type's own date forms, where its table differs from the format's (EBP due dates).
+    public var recordDates: [Record: [DateForm]] = [:]
     public var records: [Record: [Field]]
+    /// The label of an account the import creates when nothing else names it (the format's page).
+    public var createdAccountLabel = ""
 
-    /// The record type of a line: a due-date line starts with `E`, an
-    /// analytic line with `>`, in the formats that have them; every other line is an entry line.
+    /// The date forms of `record`'s fields.
+    public func dates(of record: Record) -> [DateForm] { recordDates[record] ?? dates }
+
+    /// The record type of a line: a due-date line starts with `E` and the
+    /// digit of its date, an analytic line with `>`, in the formats that have
+    /// them; every other line is an entry line (D81).
     public func record(of line: String) -> Record {
-        if records[.dueDate] != nil, line.first == "E" { return .dueDate }
+        if records[.dueDate] != nil, line.first == "E", line.dropFirst().first?.isASCII == true,
+           line.dropFirst().first?.isNumber == true { return .dueDate }
         if records[.analytic] != nil, line.first == ">" { return .analytic }
         return .entry
     }
@@ -89,7 +98,15 @@ public struct EntryFormat: Sendable, Equatable {
 
     private static func read(_ value: JSONValue, name: String, at path: String, _ reader: JSONReader) -> EntryFormat? {
         var format = EntryFormat(name: name, source: "", layout: .variable, separator: nil, dates: [], records: [:])
-        for (key, value) in reader.object(value, at: path, keys: ["source", "layout", "separator", "dates", "records"]) ?? [] {
+        func forms(_ value: JSONValue, at here: String) -> [DateForm] {
+            (reader.strings(value, at: here) ?? []).enumerated().compactMap { i, text in
+                if let form = DateForm(rawValue: text) { return form }
+                reader.fail(JSONReader.path(here, i), "\"\(text)\" is not a date form")
+                return nil
+            }
+        }
+        let keys = ["source", "layout", "separator", "dates", "record_dates", "created_account_label", "records"]
+        for (key, value) in reader.object(value, at: path, keys: keys) ?? [] {
             let here = JSONReader.path(path, key)
             switch key {
             case "source": format.source = reader.string(value, at: here) ?? ""
@@ -98,11 +115,15 @@ public struct EntryFormat: Sendable, Equatable {
                 if let layout = Layout(rawValue: text) { format.layout = layout } else { reader.fail(here, "\"\(text)\" is not variable or fixed") }
             case "separator":
                 if value != .null { format.separator = reader.string(value, at: here)?.utf8.first }
-            case "dates":
-                for (i, text) in (reader.strings(value, at: here) ?? []).enumerated() {
-                    if let form = DateForm(rawValue: text) { format.dates.append(form) } else {
-                        reader.fail(JSONReader.path(here, i), "\"\(text)\" is not a date form")
+            case "dates": format.dates = forms(value, at: here)
+            case "created_account_label": format.createdAccountLabel = reader.string(value, at: here) ?? ""
+            case "record_dates":
+                for (type, list) in value.objectValue ?? [] {
+                    guard let record = Record(rawValue: type) else {
+                        reader.fail(JSONReader.path(here, type), "\"\(type)\" is not a record type")
+                        continue
                     }
+                    format.recordDates[record] = forms(list, at: JSONReader.path(here, type))
                 }
             default:
                 guard case let .object(records) = value else {
@@ -124,6 +145,7 @@ public struct EntryFormat: Sendable, Equatable {
         if format.records[.entry] == nil { reader.fail(JSONReader.path(path, "records"), "has no entry record") }
         if format.layout == .variable, format.separator == nil { reader.fail(JSONReader.path(path, "separator"), "missing") }
         if format.dates.isEmpty { reader.fail(JSONReader.path(path, "dates"), "missing") }
+        if format.createdAccountLabel.isEmpty { reader.fail(JSONReader.path(path, "created_account_label"), "missing") }
         return format
     }
 

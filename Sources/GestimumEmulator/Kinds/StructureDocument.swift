@@ -147,7 +147,10 @@ public enum StructureDocument {
     private static func entryFormatSection(_ format: EntryFormat) -> String {
         var out = "\n### Format \(format.name)\n\n"
         out += "- Layout: \(format.layout == .fixed ? "fixed width" : "values separated by `\(format.separator.map { String(UnicodeScalar($0)) } ?? "")`, text optionally in double quotes")"
-            + "; dates \(format.dates.map { "`\($0.rawValue)`" }.joined(separator: ", ")) (D81).\n"
+            + "; dates \(format.dates.map { "`\($0.rawValue)`" }.joined(separator: ", "))"
+            + format.recordDates.sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { "; \($0.key.rawValue) dates \($0.value.map { "`\($0.rawValue)`" }.joined(separator: ", "))" }.joined()
+            + " (D81).\n- An account the import creates is labelled `\(format.createdAccountLabel)` unless an accounts file names it.\n"
         if format.records[.dueDate] != nil { out += "- A line starting with `E` is a due-date line, with `>` an analytic line; they belong to the entry line before them.\n" }
         for record in EntryFormat.Record.allCases {
             guard let fields = format.records[record] else { continue }

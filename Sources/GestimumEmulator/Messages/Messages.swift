@@ -123,9 +123,12 @@ public enum Messages {
         "La section analytique \(section)\(plan.isEmpty ? "" : " du plan \(plan)") n'existe pas : la ventilation est ignorée"
     }
     public static let debitAndCredit = "Les montants au débit et au crédit sont tous deux renseignés"
-    public static func entryLineRejected(_ line: Int) -> String { "L'écriture est rejetée (voir la ligne E\(line))" }
-    /// The label of an account the import creates when no accounts file names it (the EBP format page).
-    public static let accountCreatedLabel = "Compte créé pendant transfert"
+    public static func sectionOfAnotherPlan(_ section: String, plan: String) -> String {
+        "La section analytique \(section) n'appartient pas au plan \(plan) : la ventilation est ignorée"
+    }
+    /// A yes/no value as Gestimum writes it (a stored entry's `simulation`).
+    public static let yes = "Oui"
+    public static let no = "Non"
 
     // MARK: The parts of the count and rejection lines (the harness reads journals back with them)
     public static let importedCountPrefix = "Nombre de lignes importées : "
