@@ -36,10 +36,7 @@ enum DocumentNumbers {
     static func day(_ text: String) -> Int? {
         let parts = text.split(separator: "/")
         guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
-              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), (1...12).contains(m) else { return nil }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        guard (1...days).contains(d) else { return nil }
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), ValueSyntax.isCalendarDay(d, m, y) else { return nil }
         return y * 10_000 + m * 100 + d
     }
 }

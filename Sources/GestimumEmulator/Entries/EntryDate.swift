@@ -38,9 +38,7 @@ enum EntryDate {
     }
 
     private static func day(_ d: Int, _ m: Int, _ y: Int) -> String? {
-        guard y >= 1, (1...12).contains(m) else { return nil }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        guard (1...[31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]).contains(d) else { return nil }
+        guard ValueSyntax.isCalendarDay(d, m, y) else { return nil }
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         var year = String(y)
         while year.count < 4 { year = "0" + year }

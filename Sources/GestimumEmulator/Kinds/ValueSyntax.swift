@@ -33,7 +33,13 @@ enum ValueSyntax {
 
     /// `dd/MM/yyyy`, a real date.
     static func isDate(_ text: String) -> Bool {
-        guard let (day, month, year) = dateParts(text), (1...12).contains(month), year >= 1 else { return false }
+        guard let (day, month, year) = dateParts(text) else { return false }
+        return isCalendarDay(day, month, year)
+    }
+
+    /// Whether `day`/`month`/`year` is a day of the (proleptic Gregorian) calendar.
+    static func isCalendarDay(_ day: Int, _ month: Int, _ year: Int) -> Bool {
+        guard (1...12).contains(month), year >= 1 else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return (1...lengths[month - 1]).contains(day)
