@@ -161,7 +161,7 @@ public struct ImportTask: Sendable {
         _ request: ImportRequest, entries parameters: EntryParameters, format: EntryFormat, path: String, db: Database, journal: inout Journal
     ) throws -> ImportOutcome {
         let options = request.parameters.options
-        let writer = EntryWriter(db: db, catalog: .standard)
+        let writer = EntryWriter(db: db)
         let preferences = try EntryPreferences.read(db)
         var book = EntryBook(reader: EntryLineReader(format: format, preferences: preferences), analyticPlan: parameters.analyticPlan,
                              createsSections: options.contains("creer_sections_analytiques"),

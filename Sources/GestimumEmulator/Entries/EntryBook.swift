@@ -59,7 +59,7 @@ struct EntryBook {
 
     /// Reads the accounts file: each valid line an account to create, each problem a warning (the line is skipped).
     mutating func readAccounts(_ lines: [String]) {
-        for (i, text) in lines.enumerated() where !text.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (i, text) in lines.enumerated() where !EntryLineReader.isBlank(text) {
             let line = reader.read(text, number: i + 1, as: .account)
             if line.problems.isEmpty {
                 fileAccounts.append((line[.account], line[.label]))
@@ -75,7 +75,7 @@ struct EntryBook {
         var key: [String] = []
         for i in 0..<lines.count {
             let text = lines[i]
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !EntryLineReader.isBlank(text) else { continue }
             let record = reader.format.record(of: text)
             let line = reader.read(text, number: i + 1, as: record)
             switch record {

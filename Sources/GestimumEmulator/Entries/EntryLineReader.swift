@@ -29,7 +29,7 @@ struct EntryLineReader {
             let characters = Array(text)
             raw = fields.map { field in
                 guard let start = field.start, let length = field.length, start - 1 < characters.count else { return "" }
-                return String(characters[(start - 1)..<min(characters.count, start - 1 + length)]).trimmingCharacters(in: .whitespaces)
+                return Self.trimmed(String(characters[(start - 1)..<min(characters.count, start - 1 + length)]))
             }
         } else {
             var values = Self.split(record == .entry || record == .account ? Substring(text) : text.dropFirst(), separator: format.separator ?? 0x2C)
@@ -49,6 +49,19 @@ struct EntryLineReader {
         return line
     }
 
+    /// Whether a line holds nothing but spaces and tabs.
+    static func isBlank(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// `text` without the spaces and tabs around it.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+              let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        return String(text[first...last])
+    }
+
     /// Values separated by `separator`; a value in double quotes may hold the separator, `""` is one quote.
     /// Spaces around a value are dropped (the EBP page's example writes `, "Ventes d'ordinateur "`).
     static func split(_ text: Substring, separator: UInt8) -> [String] {
@@ -58,8 +71,12 @@ struct EntryLineReader {
         let bytes = Array(text.utf8)
         var i = 0
         func finish() {
-            let value = String(decoding: current, as: UTF8.self)
-            values.append(wasQuoted ? value : value.trimmingCharacters(in: .whitespaces))
+            if !wasQuoted {
+                while let last = current.last, last == 0x20 || last == 0x09 { current.removeLast() }
+                let blanks = current.prefix { $0 == 0x20 || $0 == 0x09 }.count
+                if blanks > 0 { current.removeFirst(blanks) }
+            }
+            values.append(String(decoding: current, as: UTF8.self))
             current = []
             wasQuoted = false
         }

@@ -3,44 +3,52 @@ import GRDB
 
 /// Stores what the accounting-entries import accepted (D81): the journals
 /// and accounts its entries name, created when missing; the analytic
-/// sections it was asked to create; each entry as one document.
-struct EntryWriter {
+/// sections it was asked to create; each entry as one document. Accounts
+/// and journals it has met are remembered for the rest of the import.
+final class EntryWriter {
     let db: Database
-    let catalog: ImportCatalog
+    private var knownAccounts: Set<String> = []
+    private var knownJournals: Set<String> = []
 
-    private var accounts: ImportKind { catalog.kind(domain: "Comptes")! }
-    private var sections: ImportKind { catalog.kind(domain: "SectionsAnalytiques")! }
+    init(db: Database) {
+        self.db = db
+    }
+
+    private static let accounts = ImportCatalog.standard.kind(domain: "Comptes")!
+    private static let roots = (accounts.particulars.accountCodes?.roots ?? [:]).sorted { $0.key < $1.key }
+    private static let accountsTable = CompanySchema.quoted(accounts.tableName)
+    private static let sectionsTable = CompanySchema.quoted(ImportCatalog.standard.kind(domain: "SectionsAnalytiques")!.tableName)
+    private static let sectionExistsSQL =
+        "SELECT 1 FROM \(sectionsTable) WHERE ana_code = ? AND (ana_plan = '' OR ? = '' OR ana_plan = ?) LIMIT 1"
+    private static let createSectionSQL = "INSERT OR IGNORE INTO \(sectionsTable) (ana_code, ana_lib, ana_type, ana_plan) VALUES (?, ?, 'G', ?)"
+    private static let accountExistsSQL = "SELECT 1 FROM \(accountsTable) WHERE cpt_numero = ? LIMIT 1"
+    private static let createAccountSQL = "INSERT INTO \(accountsTable) (cpt_numero, cpt_lib, cpt_type, pcf_code) VALUES (?, ?, ?, ?)"
 
     /// Whether a section `code` exists, in `plan` or in no plan (a section without a plan serves every plan).
     func sectionExists(_ code: String, plan: String) throws -> Bool {
-        let sql = "SELECT 1 FROM \(CompanySchema.quoted(sections.tableName)) WHERE ana_code = ? AND (ana_plan = '' OR ? = '' OR ana_plan = ?) LIMIT 1"
-        return try Bool.fetchOne(db.cachedStatement(sql: sql), arguments: [code, plan, plan]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: Self.sectionExistsSQL), arguments: [code, plan, plan]) ?? false
     }
 
     func createSection(_ code: String, plan: String) throws {
-        try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO \(CompanySchema.quoted(sections.tableName)) (ana_code, ana_lib, ana_type, ana_plan) VALUES (?, ?, 'G', ?)
-            """).execute(arguments: [code, code, plan])
+        try db.cachedStatement(sql: Self.createSectionSQL).execute(arguments: [code, code, plan])
     }
 
     /// Creates account `number` with `label` unless it exists: a client or supplier account by its root (Comptes' roots, D78).
     func ensureAccount(_ number: String, label: String) throws {
-        let table = CompanySchema.quoted(accounts.tableName)
-        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE cpt_numero = ? LIMIT 1"), arguments: [number]) != true
-        else { return }
+        guard knownAccounts.insert(number).inserted,
+              try Bool.fetchOne(db.cachedStatement(sql: Self.accountExistsSQL), arguments: [number]) != true else { return }
         var type = "G", code = ""
-        for (kind, root) in (accounts.particulars.accountCodes?.roots ?? [:]).sorted(by: { $0.key < $1.key })
-        where number.hasPrefix(root) && number.count > root.count {
+        for (kind, root) in Self.roots where number.hasPrefix(root) && number.count > root.count {
             type = kind
             code = String(number.dropFirst(root.count))
         }
-        try db.cachedStatement(sql: "INSERT INTO \(table) (cpt_numero, cpt_lib, cpt_type, pcf_code) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [number, label, type, code])
+        try db.cachedStatement(sql: Self.createAccountSQL).execute(arguments: [number, label, type, code])
     }
 
     /// Creates journal `code` unless one exists, whatever its case (`vte` is `VTE`).
     func ensureJournal(_ code: String) throws {
-        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM journaux WHERE lower(code) = lower(?) LIMIT 1"), arguments: [code]) != true
+        guard knownJournals.insert(code).inserted,
+              try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM journaux WHERE lower(code) = lower(?) LIMIT 1"), arguments: [code]) != true
         else { return }
         try db.cachedStatement(sql: "INSERT INTO journaux (code) VALUES (?)").execute(arguments: [code])
     }

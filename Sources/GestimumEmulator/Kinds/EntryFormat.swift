@@ -75,7 +75,7 @@ public struct EntryFormat: Sendable, Equatable {
     /// How many lines of each record type a file holds (blank lines are none).
     public func recordCounts(_ lines: TextLines) -> [Record: Int] {
         var counts: [Record: Int] = [:]
-        for i in 0..<lines.count where !lines[i].trimmingCharacters(in: .whitespaces).isEmpty {
+        for i in 0..<lines.count where !EntryLineReader.isBlank(lines[i]) {
             counts[record(of: lines[i]), default: 0] += 1
         }
         return counts
