@@ -167,22 +167,22 @@ public struct ImportTask: Sendable {
                              createsSections: options.contains("creer_sections_analytiques"),
                              sectionExists: { try writer.sectionExists($0, plan: $1) })
         book.readAccounts(parameters.accountLines)
-        try book.readEntries(request.parameters.lines)
-        let store = {
+        let simulation = options.contains("simulation")
+        func run() throws {
             for account in book.fileAccounts { try writer.ensureAccount(account.number, label: account.label) }
-            for section in book.newSections { try writer.createSection(section.code, plan: section.plan) }
-            for entry in book.entries {
-                try writer.store(entry, simulation: options.contains("simulation"), accountLabel: format.createdAccountLabel)
+            try book.readEntries(request.parameters.lines) { entry, sections in
+                for section in sections { try writer.createSection(section.code, plan: section.plan) }
+                try writer.store(entry, simulation: simulation, accountLabel: format.createdAccountLabel)
             }
         }
         if request.isTest {
             // `tester`: the same report, and nothing kept (R8).
             try db.inSavepoint {
-                try store()
+                try run()
                 return .rollback
             }
         } else {
-            try store()
+            try run()
         }
         let workFile = EntryReport.workFile(folder: workFolder, task: kind.task, stamp: journal.folderStamp(at: .opening))
         for line in book.report.journalLines(workFile: workFile) { journal.write(line, at: .imported) }

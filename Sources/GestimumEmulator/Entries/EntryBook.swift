@@ -4,7 +4,8 @@ import Foundation
 /// ``EntryLineReader``: consecutive entry lines of one journal, date and
 /// piece form an entry; due-date and analytic lines belong to the entry line
 /// before them; an entry is imported whole or not at all. What it decides
-/// goes to an ``EntryReport``; what it accepts waits in ``entries``.
+/// goes to an ``EntryReport``; what it accepts goes to its store as soon as
+/// it is judged, so that only one entry is held at a time.
 struct EntryBook {
     let reader: EntryLineReader
     let analyticPlan: String
@@ -13,11 +14,12 @@ struct EntryBook {
     let sectionExists: (String, String) throws -> Bool
 
     private(set) var report = EntryReport()
-    private(set) var entries: [Entry] = []
     /// Accounts the accounts file (EBP) describes, to create before the entries: number and label.
     private(set) var fileAccounts: [(number: String, label: String)] = []
-    /// Sections to create (`creer_sections_analytiques`): code and plan, for the entries accepted.
+    /// Sections created (`creer_sections_analytiques`): code and plan, for the entries accepted.
     private(set) var newSections: [(code: String, plan: String)] = []
+    /// Where an accepted entry goes, with the sections it needs created first.
+    private var store: (Entry, [(code: String, plan: String)]) throws -> Void = { _, _ in }
     /// Sections the entry being judged would create.
     private var proposedSections: [(code: String, plan: String)] = []
 
@@ -69,8 +71,9 @@ struct EntryBook {
         }
     }
 
-    /// Reads the entries file and judges each entry.
-    mutating func readEntries(_ lines: TextLines) throws {
+    /// Reads the entries file, judges each entry and hands each accepted one to `store`.
+    mutating func readEntries(_ lines: TextLines, store: @escaping (Entry, [(code: String, plan: String)]) throws -> Void) throws {
+        self.store = store
         var group: [Draft] = []
         var key: [String] = []
         for i in 0..<lines.count {
@@ -204,7 +207,7 @@ struct EntryBook {
         report.analyticLinesImported += analyticCount - ignoredAnalytics
         report.analyticLinesRejected += ignoredAnalytics
         newSections += proposedSections
-        entries.append(Entry(journal: first[.journal], date: first[.date], piece: first[.piece], lines: lines))
+        try store(Entry(journal: first[.journal], date: first[.date], piece: first[.piece], lines: lines), proposedSections)
     }
 
     /// Why a distribution on `section` in `plan` is ignored, nil when it is kept: the section

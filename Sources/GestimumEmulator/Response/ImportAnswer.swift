@@ -2,7 +2,8 @@
 /// ``ImportResponse`` writes, with the same keys: for the checks, the update
 /// guard, the HTTP target and the bench, instead of walking the JSON by hand.
 public struct ImportAnswer: Sendable, Equatable {
-    /// The two counts of `statistiques`, nil when not a string of digits.
+    /// The two counts of `statistiques`, nil when not a string of digits; for
+    /// accounting entries, the entry lines imported and rejected (D81).
     public struct Statistics: Sendable, Equatable {
         public var imported: Int?
         public var rejected: Int?
@@ -37,7 +38,8 @@ public struct ImportAnswer: Sendable, Equatable {
         journal = result[ImportResponse.Key.journal]?.arrayValue?.compactMap(\.stringValue)
         statistics = result[ImportResponse.Key.statistics].map { statistics in
             let count = { (key: String) in statistics[key]?.stringValue.flatMap { Int($0) } }
-            return Statistics(imported: count(Messages.importedCountKey), rejected: count(Messages.rejectedCountKey))
+            return Statistics(imported: count(Messages.importedCountKey) ?? count(Messages.EntryStatisticsKey.entryLinesImported),
+                              rejected: count(Messages.rejectedCountKey) ?? count(Messages.EntryStatisticsKey.entryLinesRejected))
         }
     }
 }

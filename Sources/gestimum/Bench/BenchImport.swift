@@ -4,11 +4,13 @@ import GestimumEmulator
 /// Which import the bench's large request is for: the contact import (six
 /// columns), the Clients import, every one of its 85 structure fields
 /// filled, or sales documents of 100 lines each (measured against a Clients
-/// import of as many records, in the same run).
+/// import of as many records, in the same run), or accounting entries of
+/// two lines each (measured the same way).
 enum BenchImport: String, ExpressibleByArgument, CaseIterable {
     case contacts
     case clients
     case documentsVente = "documents-vente"
+    case ecritures
 
     /// The import's domain (its route's class).
     var domain: String {
@@ -16,12 +18,17 @@ enum BenchImport: String, ExpressibleByArgument, CaseIterable {
         case .contacts: "Contacts"
         case .clients: "Clients"
         case .documentsVente: "DocumentsVente"
+        case .ecritures: "Ecritures"
         }
     }
 
     /// The columns of each line of the request.
     func columns(_ rows: [[String]]) -> Int {
-        self == .documentsVente ? SalesDocuments.header.split(separator: ";").count : rows.first?.count ?? 0
+        switch self {
+        case .documentsVente: SalesDocuments.header.split(separator: ";").count
+        case .ecritures: AccountingEntries.columns
+        default: rows.first?.count ?? 0
+        }
     }
 
     /// The request body and the rows as the company stores them (for the SQLite
@@ -31,7 +38,33 @@ enum BenchImport: String, ExpressibleByArgument, CaseIterable {
         case .contacts: return (shape.body(records: records), shape.rows(records: records))
         case .clients: return WideRecords(kind: ImportCatalog.standard.kind(domain: "Clients")!).file(records: records)
         case .documentsVente: return (SalesDocuments.body(lines: records), [])
+        case .ecritures: return (AccountingEntries.body(lines: records), [])
         }
+    }
+
+    /// Whether the import is measured against a Clients import of as many records.
+    var againstClients: Bool { self == .documentsVente || self == .ecritures }
+}
+
+/// Sales entries on the DEMO company in the GestimumComptaVariable format:
+/// a customer debit and a sales credit each, every line valid (D81).
+enum AccountingEntries {
+    static let columns = 10
+
+    static func body(lines: Int) -> [UInt8] {
+        let kind = ImportCatalog.standard.kind(domain: "Ecritures")!
+        var file: [String] = []
+        file.reserveCapacity(lines)
+        for i in 0..<lines {
+            let entry = i / 2
+            let account = i % 2 == 0 ? "411C\(entry % 500)" : "707100"
+            file.append("\(i + 1),15/01/2020,VTE,\(account),,Facture \(entry),F\(entry),EUR,\(entry % 1000 + 10).50,\(i % 2 == 0 ? "D" : "C")")
+        }
+        let request: JSONValue = [kind.root: [
+            "societe": ["fichier": "DEMO.Gestimum", "utilisateur": "DEMO"],
+            "parametres": ["journal": "Non", "statistiques": "Oui", "format": "GestimumComptaVariable", kind.array: .array(file.map(JSONValue.string))],
+        ]]
+        return DataSnapJSONWriter.bytes(request)
     }
 }
 
