@@ -35,7 +35,7 @@ public struct ImportKind: Sendable {
 
     /// What sets a kind apart from the shared engine, each shown by the help.
     public struct Particulars: Sendable, Equatable {
-        /// The engine runs this import; false for the ones still to come (documents, entries).
+        /// The engine runs this import (every import does now; false keeps a structure without its behaviour).
         public var emulated = true
         /// Records are numbered by the company, not keyed by a file value (contacts' CCT_NUMERO).
         public var numbering: Numbering?

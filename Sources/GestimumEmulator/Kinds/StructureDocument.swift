@@ -61,11 +61,20 @@ public enum StructureDocument {
             "  body: {\"\(kind.root)\": {\"societe\": …, \"parametres\": {…, \"\(kind.array)\": [lines]}}}",
             "  task: \(kind.task), ERP \(kind.erpMin) or later, \(status(kind))",
             "  parameters of its own: \(kind.parameters.isEmpty ? "none" : kind.parameters.joined(separator: ", "))",
-            "  update key: \(keyText(kind))",
-            "  custom fields (XXX_…): \(kind.customFields ? "yes" : "no"); field order \(kind.fixedOrder ? "given by the help (not enforced, D70)" : "free")",
-            "  help: \(kind.source)",
-            "",
         ]
+        if kind.particulars.entryFormats.isEmpty {
+            lines += [
+                "  update key: \(keyText(kind))",
+                "  custom fields (XXX_…): \(kind.customFields ? "yes" : "no"); field order \(kind.fixedOrder ? "given by the help (not enforced, D70)" : "free")",
+            ]
+        } else {
+            lines += [
+                "  entries: lines in the layout `format` names; one journal, date and piece make an entry, imported whole or not at all (behaviour §12, D81)",
+                "  formats: " + kind.particulars.entryFormats.map { "\($0.name) (\($0.layout.rawValue))" }.joined(separator: ", "),
+                "  below: the GestimumComptaVariable entry line; every format's records are in --json and docs/imports.md",
+            ]
+        }
+        lines += ["  help: \(kind.source)", ""]
         let rows = kind.fields.map { field in
             [field.name, field.typeText, field.maxLength.map(String.init) ?? "-", field.required ? "yes" : "",
              field.values?.joined(separator: " ") ?? "", field.reference ?? "", field.order.map(String.init) ?? ""]
