@@ -78,6 +78,7 @@ struct ExitCodeTests {
         ["run", "--target", "ftp://example.org"],
         ["run", "--allow-shrink"],
         ["serve", "--log-level", "loud"],
+        ["serve", "--work-folder", " "],
         ["import", Self.seedRequest, "--time-zone", "Nowhere/Else"],
         ["import"],
         ["record", "--target", "emulator"],

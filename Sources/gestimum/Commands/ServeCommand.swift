@@ -54,6 +54,9 @@ struct ServeCommand: AsyncParsableCommand {
         if idleTimeout < 1 { throw ValidationError("--idle-timeout must be at least 1 second") }
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535") }
         if maxBodySize < 1 { throw ValidationError("--max-body-size must be positive") }
+        if let workFolder, workFolder.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--work-folder must name a folder (a Windows path such as 'D:\\Temp')")
+        }
     }
 
     func run() async throws {
