@@ -173,7 +173,9 @@ public final class EntryPointProperty: Sendable {
         let splitter = LineSplitter(separator: decoded.parameters.separator, delimiter: decoded.parameters.delimiter)
         let names = ImportFile.fieldNames(decoded.parameters, kind: kind, splitter: splitter).map { $0.uppercased() }
         let keys = (kind.engineKey + (kind.particulars.numbering.map { [$0.field] } ?? [])).map { $0.uppercased() }
-        let updates = names.contains { name in keys.contains { name.contains($0) } }
+        // A key the request computes (Comptes' `calculer_numero_compte`, D78) can name a stored record too.
+        let computesKey = kind.particulars.accountCodes != nil && decoded.parameters.options.contains("calculer_numero_compte")
+        let updates = computesKey || names.contains { name in keys.contains { name.contains($0) } }
         let statistics = result?["statistiques"]?[Messages.importedCountKey]?.stringValue.flatMap { Int($0) }
         let journal = result?["journal"]?.arrayValue?.compactMap(\.stringValue)
             .compactMap { JournalTimestamp.split(line: $0)?.message }
