@@ -59,11 +59,11 @@ public enum Invariants {
         }
         var counts: [String: Int] = [:]
         if let journal = answer.journalMessages {
-            let pairs = [(Text.entryLinesImportable(0).dropLast(1), Key.entryLinesImported), (Text.entryLinesRejectable(0).dropLast(1), Key.entryLinesRejected),
-                         (Text.dueDateLinesImportable(0).dropLast(1), Key.dueDateLinesImported), (Text.dueDateLinesRejectable(0).dropLast(1), Key.dueDateLinesRejected),
-                         (Substring(Text.errorCountPrefix), Key.errors), (Substring(Text.warningCountPrefix), Key.warnings)]
+            let pairs = [(Text.entryLinesImportablePrefix, Key.entryLinesImported), (Text.entryLinesRejectablePrefix, Key.entryLinesRejected),
+                         (Text.dueDateLinesImportablePrefix, Key.dueDateLinesImported), (Text.dueDateLinesRejectablePrefix, Key.dueDateLinesRejected),
+                         (Text.errorCountPrefix, Key.errors), (Text.warningCountPrefix, Key.warnings)]
             for (prefix, key) in pairs {
-                guard let n = count(in: journal, prefix: String(prefix)) else {
+                guard let n = count(in: journal, prefix: prefix) else {
                     broken.append("the report has no \"\(prefix)…\" line")
                     continue
                 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Cuts the lines of an accounting-entries file by their format and checks
-/// each value against its field (D81): the record type from the line's first
-/// character, values split on the separator (text in double quotes, trimmed)
+/// each value against its field (D81): values split on the separator (text
+/// in double quotes, trimmed)
 /// or taken at their positions, then presence, length, type and allowed codes.
 struct EntryLineReader {
     let format: EntryFormat
@@ -116,8 +116,7 @@ struct EntryLineReader {
         case .label: return preferences.labelRequired
         case .piece: return preferences.pieceRequired
         // What an entry cannot be without, whatever the page's Présence column (ComptaFixe's has none).
-        case .journal, .date, .account: return true
-        case .amount: return true
+        case .journal, .date, .account, .amount: return true
         default: return field.spec.required
         }
     }

@@ -59,10 +59,14 @@ public enum Messages {
         public static let heading = "Ci-dessous le rapport d'import :"
         public static let rule = String(repeating: "#", count: 60)
         public static let summary = "Résumé"
-        public static func entryLinesImportable(_ n: Int) -> String { "Lignes d'écritures importables : \(n)" }
-        public static func entryLinesRejectable(_ n: Int) -> String { "Lignes d'écritures rejetables : \(n)" }
-        public static func dueDateLinesImportable(_ n: Int) -> String { "Lignes d'échéances importables : \(n)" }
-        public static func dueDateLinesRejectable(_ n: Int) -> String { "Lignes d'échéances rejetables : \(n)" }
+        public static func entryLinesImportable(_ n: Int) -> String { entryLinesImportablePrefix + String(n) }
+        public static func entryLinesRejectable(_ n: Int) -> String { entryLinesRejectablePrefix + String(n) }
+        public static func dueDateLinesImportable(_ n: Int) -> String { dueDateLinesImportablePrefix + String(n) }
+        public static func dueDateLinesRejectable(_ n: Int) -> String { dueDateLinesRejectablePrefix + String(n) }
+        public static let entryLinesImportablePrefix = "Lignes d'écritures importables : "
+        public static let entryLinesRejectablePrefix = "Lignes d'écritures rejetables : "
+        public static let dueDateLinesImportablePrefix = "Lignes d'échéances importables : "
+        public static let dueDateLinesRejectablePrefix = "Lignes d'échéances rejetables : "
         public static func errorCount(_ n: Int) -> String { errorCountPrefix + String(n) }
         public static func warningCount(_ n: Int) -> String { warningCountPrefix + String(n) }
         public static let errorCountPrefix = "ERREURS : "

@@ -21,19 +21,10 @@ public enum ImportResponse {
         case let .taskFailure(message, journal):
             result = [(Key.status, .string(Messages.failure)), (Key.message, .string(message))]
             if wantsJournal { result.append((Key.journal, .array(journal.map(JSONValue.string)))) }
-        case let .completed(journal, imported, rejected):
+        case .completed(let journal, _, _), .reported(let journal, _):
             result = [(Key.status, .string(Messages.success)), (Key.message, .string(Messages.finished))]
             if wantsJournal { result.append((Key.journal, .array(journal.map(JSONValue.string)))) }
-            if wantsStatistics {
-                result.append((Key.statistics, .object([
-                    (Messages.importedCountKey, .string(String(imported))),
-                    (Messages.rejectedCountKey, .string(String(rejected))),
-                ])))
-            }
-        case let .reported(journal, report):
-            result = [(Key.status, .string(Messages.success)), (Key.message, .string(Messages.finished))]
-            if wantsJournal { result.append((Key.journal, .array(journal.map(JSONValue.string)))) }
-            if wantsStatistics { result.append((Key.statistics, .object(report.statistics.map { ($0.key, .string($0.value)) }))) }
+            if wantsStatistics { result.append((Key.statistics, .object(statistics(of: outcome).map { ($0.key, .string($0.value)) }))) }
         }
         return wrap(.object(result))
     }
@@ -76,6 +67,15 @@ public enum ImportResponse {
         }
         out.append(contentsOf: Array("}]}".utf8))
         return out
+    }
+
+    /// `statistiques` of an import that ran: the two counts, or the entries report's eight (D81).
+    private static func statistics(of outcome: ImportOutcome) -> [(key: String, value: String)] {
+        switch outcome {
+        case let .completed(_, imported, rejected): [(Messages.importedCountKey, String(imported)), (Messages.rejectedCountKey, String(rejected))]
+        case let .reported(_, report): report.statistics
+        case .requestError, .taskFailure: []
+        }
     }
 
     /// DataSnap's envelope around a method's result.
